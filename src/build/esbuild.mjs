@@ -1,0 +1,63 @@
+// Bundles the extension (and the integration-test suite) with esbuild.
+// `vscode` stays external: the extension host provides it.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints esbuild's result in the form VS Code's `$esbuild-watch` problem matcher expects. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin],
+};
+
+const contexts = [
+  await esbuild.context({
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    // Heavy modules (zod, undici, the emulator) are split into chunks loaded on first use,
+    // so activation stays cheap; see test/bench.
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  }),
+];
+if (!production) {
+  contexts.push(
+    await esbuild.context({
+      ...common,
+      entryPoints: { index: 'test/integration/index.ts' },
+      outdir: 'out/test/integration',
+      sourcemap: true,
+    }),
+  );
+}
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  for (const c of contexts) {
+    await c.rebuild();
+    await c.dispose();
+  }
+}

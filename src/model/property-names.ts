@@ -1,0 +1,34 @@
+/**
+ * "Did you mean ...?" for unknown properties. A name is close to a known one when it is at most one
+ * edit away (insert, delete, substitute or swap two neighbours), ignoring case, so `clientID`,
+ * `clinetId` and `expiryTim` are caught. The same regular expressions drive the zod message and
+ * the JSON Schema's `propertyNames` rules, so both engines name the same suggestion.
+ */
+
+/** Regex source (without flags) that matches every string within one edit of `name`. */
+export function oneEditPattern(name: string): string {
+  const alternatives = new Set<string>();
+  for (let i = 0; i < name.length; i++) {
+    alternatives.add(`${name.slice(0, i)}.?${name.slice(i + 1)}`); // delete or substitute
+    if (i + 1 < name.length) {
+      alternatives.add(`${name.slice(0, i)}${name[i + 1]}${name[i]}${name.slice(i + 2)}`); // swap
+    }
+  }
+  for (let i = 0; i <= name.length; i++) {
+    alternatives.add(`${name.slice(0, i)}.${name.slice(i)}`); // insert
+  }
+  return `^(?:${[...alternatives].join('|')})$`;
+}
+
+export function nearestKnownProperty(unknown: string, known: readonly string[]): string | undefined {
+  const lower = unknown.toLowerCase();
+  const sameButCase = known.find((k) => k.toLowerCase() === lower);
+  if (sameButCase) return sameButCase;
+  return known.find((k) => new RegExp(oneEditPattern(k), 'i').test(unknown));
+}
+
+export function unknownPropertyMessage(suggestion: string | undefined): string {
+  return suggestion
+    ? `Unknown property. Did you mean "${suggestion}"?`
+    : "Unknown property: it is not part of iDenfy's request model. Check the spelling or remove it.";
+}

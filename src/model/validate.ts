@@ -1,0 +1,63 @@
+/** Runs the zod model and speaks its findings as RequestIssues: one per problem, never throwing. */
+import type { z } from 'zod';
+import type { RequestIssue, ValidationResult } from './issues';
+import { nearestKnownProperty } from './property-names';
+import { type CreateSessionRequest, createSessionRequest, KNOWN_PROPERTIES } from './request';
+
+export type { RequestIssue, ValidationResult } from './issues';
+
+export function validateRequest(input: unknown): ValidationResult<CreateSessionRequest> {
+  const result = createSessionRequest.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, issues: result.error.issues.flatMap(toRequestIssues) };
+}
+
+function toRequestIssues(issue: z.core.$ZodIssue): RequestIssue[] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      // Suggestions only make sense against the top-level vocabulary.
+      const suggestion = path.length === 0 ? nearestKnownProperty(key, KNOWN_PROPERTIES) : undefined;
+      return {
+        path: [...path, key],
+        kind: 'unknown_property' as const,
+        message: suggestion
+          ? `Unknown property "${key}". Did you mean "${suggestion}"?`
+          : `Unknown property "${key}": it is not part of iDenfy's request model. Check the spelling or remove it.`,
+      };
+    });
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return [{ path, kind: 'missing', message: `"${path.join('.')}" is required.` }];
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return [{ path, kind: 'bad_value', message: rangeMessage(issue) }];
+  }
+  if (issue.code === 'invalid_type') {
+    return [{ path, kind: 'bad_value', message: `Expected ${article(issue.expected)}.` }];
+  }
+  if (issue.code === 'custom' && issue.params?.rule) {
+    return [{ path, kind: 'cross_field', message: issue.message }];
+  }
+  return [{ path, kind: 'bad_value', message: issue.message }];
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function rangeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const inclusive = issue.inclusive !== false;
+  const bound = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+  switch (issue.origin) {
+    case 'string':
+      return `Must be ${bound} ${limit} character${limit === 1 ? '' : 's'} long.`;
+    case 'array':
+    case 'set':
+      return `Must have ${bound} ${limit} item${limit === 1 ? '' : 's'}.`;
+    default:
+      return `Must be ${bound} ${limit}.`;
+  }
+}

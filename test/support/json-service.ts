@@ -1,0 +1,72 @@
+/**
+ * Runs documents through vscode-json-languageservice, the engine behind VS Code's JSON support,
+ * configured as VS Code is for *.idenfy.json by this extension's `contributes.jsonValidation`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type CompletionList,
+  type Diagnostic,
+  getLanguageService,
+  type Hover,
+  type LanguageService,
+  TextDocument,
+} from 'vscode-json-languageservice';
+
+const root = join(__dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  contributes: { jsonValidation: { fileMatch: string[]; url: string }[] };
+};
+
+export function loadSchemaText(): string {
+  const binding = manifest.contributes.jsonValidation[0];
+  if (!binding) throw new Error('package.json contributes no jsonValidation');
+  return readFileSync(join(root, binding.url), 'utf8');
+}
+
+export function createService(schemaText = loadSchemaText(), fileMatch?: string[]): LanguageService {
+  const schemaUri = 'file:///schemas/idenfy-create-session.schema.json';
+  const service = getLanguageService({
+    schemaRequestService: async (uri) => {
+      if (uri === schemaUri) return schemaText;
+      throw new Error(`unexpected schema request ${uri}`);
+    },
+  });
+  service.configure({
+    allowComments: true,
+    validate: true,
+    schemas: [{ uri: schemaUri, fileMatch: fileMatch ?? manifest.contributes.jsonValidation[0]?.fileMatch }],
+  });
+  return service;
+}
+
+let counter = 0;
+export function doc(text: string, name = 'request.idenfy.json'): TextDocument {
+  counter++;
+  return TextDocument.create(`file:///work/${counter}/${name}`, 'json', 1, text);
+}
+
+export async function diagnose(service: LanguageService, text: string, name?: string): Promise<Diagnostic[]> {
+  const d = doc(text, name);
+  // VS Code's JSON language server uses these settings for files whose schema allows comments.
+  return service.doValidation(d, service.parseJSONDocument(d), {
+    comments: 'ignore',
+    trailingCommas: 'ignore',
+  });
+}
+
+export async function complete(
+  service: LanguageService,
+  text: string,
+  offset: number,
+): Promise<CompletionList> {
+  const d = doc(text);
+  const list = await service.doComplete(d, d.positionAt(offset), service.parseJSONDocument(d));
+  if (!list) throw new Error('no completion list');
+  return list;
+}
+
+export async function hover(service: LanguageService, text: string, offset: number): Promise<Hover | null> {
+  const d = doc(text);
+  return service.doHover(d, d.positionAt(offset), service.parseJSONDocument(d));
+}
