@@ -31,12 +31,14 @@ const common = {
 };
 
 const contexts = [
+  // Two bundles: extension.js (wiring and the thin editor layer) and core.js (zod, undici,
+  // jsonc-parser, the emulator). extension.js requires ./core.js on first use only, so activation
+  // parses none of the heavy code; see npm run bench.
   await esbuild.context({
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/extension.ts', core: 'src/core.ts' },
     outdir: 'dist',
-    // Heavy modules (zod, undici, the emulator) are split into chunks loaded on first use,
-    // so activation stays cheap; see test/bench.
+    external: ['vscode', './core.js'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

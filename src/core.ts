@@ -1,0 +1,12 @@
+/**
+ * Everything heavy (zod, undici, jsonc-parser, the emulator), bundled as dist/core.js and loaded by
+ * the editor layer on first use, so activating the extension parses none of it.
+ */
+export { startEmulator } from './emulator/server';
+export { HistoryStore, isExpired } from './history/store';
+export { checkBaseUrl } from './http/base-url';
+export { dispatcherFor } from './http/dispatcher';
+export { redactSecret } from './http/redact';
+export { findPropertyRange } from './jsonc/request-text';
+export { prepareRequest } from './session/prepare';
+export { sendRequest } from './session/send';

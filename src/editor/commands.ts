@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { HistoryEntry } from '../history/store';
+import { verificationPageUrl } from '../session/links';
+import { loadCore } from './core-loader';
+import { type CreateSessionDeps, createSessionCommand } from './create-session';
+import { askForCredentials } from './credentials';
+
+type Handler = (...args: never[]) => unknown;
+
+/** Every command of the extension, by id; package.json declares the same ids. */
+export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
+  const { credentials, emulator, history, responses } = deps;
+  return {
+    'idenfy.setCredentials': async () => {
+      const saved = await askForCredentials(credentials);
+      if (saved)
+        void vscode.window.showInformationMessage('iDenfy API credentials saved in VS Code secret storage.');
+      return saved !== undefined;
+    },
+    'idenfy.clearCredentials': async () => {
+      await credentials.clear();
+      void vscode.window.showInformationMessage(
+        'iDenfy API credentials removed from VS Code secret storage.',
+      );
+    },
+    'idenfy.createSession': (uri?: vscode.Uri) =>
+      createSessionCommand(deps, uri instanceof vscode.Uri ? uri : undefined),
+    'idenfy.startEmulator': async () => {
+      const target = await emulator.start();
+      void vscode.window.showInformationMessage(
+        `iDenfy emulator running at ${target.baseUrl}. Create Session now sends there, with the emulator's own credentials; your stored credentials are untouched.`,
+      );
+      return target.baseUrl;
+    },
+    'idenfy.stopEmulator': async () => {
+      await emulator.stop();
+      void vscode.window.showInformationMessage(
+        'iDenfy emulator stopped. Create Session sends to iDenfy again.',
+      );
+    },
+    'idenfy.showOutput': () => deps.log.show(),
+    'idenfy.history.openPage': (entry: HistoryEntry) => {
+      if (loadCore().isExpired(entry)) {
+        void vscode.window.showWarningMessage(
+          `The session for ${entry.clientId} has expired; create a new one.`,
+        );
+        return;
+      }
+      return vscode.env.openExternal(
+        vscode.Uri.parse(verificationPageUrl(entry.baseUrl, entry.response), true),
+      );
+    },
+    'idenfy.history.copyAuthToken': (entry: HistoryEntry) => vscode.env.clipboard.writeText(entry.authToken),
+    'idenfy.history.copyScanRef': (entry: HistoryEntry) => vscode.env.clipboard.writeText(entry.scanRef),
+    'idenfy.history.showResponse': (entry: HistoryEntry) => responses.open(entry.scanRef, entry.response),
+    'idenfy.history.remove': (entry: HistoryEntry) => history.history().remove(entry.id),
+    'idenfy.history.clear': async () => {
+      const answer = await vscode.window.showWarningMessage(
+        'Remove every session from the iDenfy Sessions history? The sessions stay on iDenfy.',
+        { modal: true },
+        'Clear History',
+      );
+      if (answer === 'Clear History') await history.history().clear();
+    },
+    /** For tests and scripts: the current history, without secrets (it never holds any). */
+    'idenfy.history.list': () => history.history().list(),
+  };
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import type { HistoryEntry, HistoryStore } from '../history/store';
+import { loadCore } from './core-loader';
+
+/** The "iDenfy Sessions" view in the Explorer. The store loads on first display, not at activation. */
+export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private store: HistoryStore | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly memento: vscode.Memento) {}
+
+  /** The store, created once; damaged stored history is reported, kept aside, never dropped. */
+  history(): HistoryStore {
+    if (!this.store) {
+      const store = new (loadCore().HistoryStore)(this.memento);
+      this.store = store;
+      this.subscriptions.push(store.onDidChange(() => this.changed.fire()));
+      store.load().then(
+        (warnings) => {
+          for (const w of warnings) void vscode.window.showWarningMessage(`iDenfy Sessions: ${w.message}`);
+        },
+        (err: unknown) =>
+          void vscode.window.showErrorMessage(
+            `iDenfy Sessions: the saved history could not be read (${String(err)}).`,
+          ),
+      );
+    }
+    return this.store;
+  }
+
+  getChildren(element?: HistoryEntry): HistoryEntry[] {
+    return element ? [] : [...this.history().list()];
+  }
+
+  getTreeItem(entry: HistoryEntry): vscode.TreeItem {
+    const expired = loadCore().isExpired(entry);
+    const item = new vscode.TreeItem(entry.clientId || '(no clientId)');
+    const created = new Date(entry.createdAt);
+    item.id = entry.id;
+    item.description = `${entry.target === 'emulator' ? 'emulator · ' : ''}${created.toLocaleString()}${expired ? ' · expired' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(
+      expired ? 'history' : 'pass',
+      expired ? undefined : new vscode.ThemeColor('testing.iconPassed'),
+    );
+    item.contextValue = expired ? 'idenfySession.expired' : 'idenfySession.active';
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**clientId** ${entry.clientId}`,
+        `**scanRef** \`${entry.scanRef}\``,
+        `**created** ${created.toLocaleString()}`,
+        `**expires** ${new Date(entry.expiresAt).toLocaleString()}${expired ? ' (expired)' : ''}`,
+        `**target** ${entry.target === 'emulator' ? `offline emulator (${entry.baseUrl})` : `iDenfy (${entry.baseUrl})`}`,
+      ].join('  \n'),
+    );
+    item.command = { command: 'idenfy.history.showResponse', title: 'Show Response', arguments: [entry] };
+    return item;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+
+export const DEFAULT_BASE_URL = 'https://ivs.idenfy.com';
+
+/**
+ * The user's own value only. `idenfy.apiBaseUrl` is application-scoped, so VS Code already ignores
+ * workspace values; reading globalValue makes sure a cloned repository can never send the user's
+ * credentials to a host of its choosing.
+ */
+export function apiBaseUrl(): string {
+  const inspected = vscode.workspace.getConfiguration('idenfy').inspect<string>('apiBaseUrl');
+  return (inspected?.globalValue ?? inspected?.defaultValue ?? DEFAULT_BASE_URL).trim() || DEFAULT_BASE_URL;
+}
+
+export function requestTimeoutMs(): number {
+  const seconds = vscode.workspace.getConfiguration('idenfy').get<number>('requestTimeoutSeconds', 30);
+  return Math.max(1, Math.min(600, seconds)) * 1000;
+}
+
+export function emulatorAutoStart(): boolean {
+  const inspected = vscode.workspace.getConfiguration('idenfy').inspect<boolean>('emulator.autoStart');
+  return inspected?.globalValue ?? false;
+}
+
+/** VS Code's own proxy settings, honoured per request (never through a global dispatcher). */
+export function proxySettings(): { proxy?: string; strictSSL: boolean } {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxy = http.get<string>('proxy')?.trim();
+  return { proxy: proxy || undefined, strictSSL: http.get<boolean>('proxyStrictSSL', true) };
+}

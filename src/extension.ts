@@ -1,0 +1,40 @@
+/**
+ * Wiring only: builds the editor-layer pieces and registers them. Nothing heavy loads here; zod,
+ * undici and the emulator live in dist/core.js and load on first use.
+ */
+import * as vscode from 'vscode';
+import { commandTable } from './editor/commands';
+import { CredentialStore } from './editor/credentials';
+import { HistoryView } from './editor/history-view';
+import { Log } from './editor/log';
+import { RequestDiagnostics } from './editor/request-diagnostics';
+import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
+import { EmulatorControl } from './editor/target';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  const credentials = new CredentialStore(context.secrets);
+  const emulator = new EmulatorControl(log);
+  const history = new HistoryView(context.globalState);
+  const diagnostics = new RequestDiagnostics();
+  const responses = new ResponseDocuments();
+  const deps = { credentials, emulator, history, log, diagnostics, responses };
+
+  context.subscriptions.push(
+    log,
+    credentials,
+    emulator,
+    history,
+    diagnostics,
+    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
+    vscode.window.createTreeView('idenfy.sessions', { treeDataProvider: history, showCollapseAll: false }),
+    ...Object.entries(commandTable(deps)).map(([id, handler]) =>
+      vscode.commands.registerCommand(id, handler),
+    ),
+  );
+  void emulator
+    .autoStart()
+    .catch((err: unknown) => log.error(`Could not start the local emulator: ${String(err)}`));
+}
+
+export function deactivate(): void {}
