@@ -1,5 +1,5 @@
 /**
- * Everything heavy (zod, undici, jsonc-parser, the emulator), bundled as dist/core.js and loaded by
+ * Everything heavy (zod, undici, jsonc-parser, the emulator), bundled as dist/idenfy-core.js and loaded by
  * the editor layer on first use, so activating the extension parses none of it.
  */
 export { startEmulator } from './emulator/server';

@@ -1,6 +1,6 @@
 /**
  * Wiring only: builds the editor-layer pieces and registers them. Nothing heavy loads here; zod,
- * undici and the emulator live in dist/core.js and load on first use.
+ * undici and the emulator live in dist/idenfy-core.js and load on first use.
  */
 import * as vscode from 'vscode';
 import { commandTable } from './editor/commands';
@@ -11,7 +11,14 @@ import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
 import { EmulatorControl } from './editor/target';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Handed to the integration tests only (ExtensionMode.Test): input boxes cannot be typed into from there. */
+export interface TestApi {
+  setCredentials(apiKey: string, apiSecret: string): Promise<void>;
+  clearCredentials(): Promise<void>;
+  emulatorUrl(): string | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
   const credentials = new CredentialStore(context.secrets);
   const emulator = new EmulatorControl(log);
@@ -35,6 +42,13 @@ export function activate(context: vscode.ExtensionContext): void {
   void emulator
     .autoStart()
     .catch((err: unknown) => log.error(`Could not start the local emulator: ${String(err)}`));
+
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    setCredentials: (apiKey, apiSecret) => credentials.set({ apiKey, apiSecret }),
+    clearCredentials: () => credentials.clear(),
+    emulatorUrl: () => emulator.running?.baseUrl,
+  };
 }
 
 export function deactivate(): void {}

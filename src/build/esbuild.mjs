@@ -26,19 +26,21 @@ const common = {
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
   logLevel: 'silent',
   plugins: [problemMatcherPlugin],
 };
 
 const contexts = [
-  // Two bundles: extension.js (wiring and the thin editor layer) and core.js (zod, undici,
-  // jsonc-parser, the emulator). extension.js requires ./core.js on first use only, so activation
+  // Two bundles: extension.js (wiring and the thin editor layer) and idenfy-core.js (zod, undici,
+  // jsonc-parser, the emulator). extension.js requires ./idenfy-core.js on first use only, so activation
   // parses none of the heavy code; see npm run bench.
   await esbuild.context({
     ...common,
-    entryPoints: { extension: 'src/extension.ts', core: 'src/core.ts' },
+    entryPoints: { extension: 'src/extension.ts', 'idenfy-core': 'src/core.ts' },
     outdir: 'dist',
-    external: ['vscode', './core.js'],
+    external: ['vscode', './idenfy-core.js'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -1,0 +1,62 @@
+/** Helpers for the integration suite: they wait on VS Code events, never on time. */
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'idenfy-tools.idenfy-session-tools';
+
+export async function activateExtension(): Promise<{
+  ext: vscode.Extension<TestApi | undefined>;
+  api: TestApi;
+}> {
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const api = await ext.activate();
+  if (!api)
+    throw new Error('the extension did not hand out its test API (not running in ExtensionMode.Test?)');
+  return { ext, api };
+}
+
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration suite needs the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** Resolves with the file's diagnostics as soon as they satisfy `ready`. */
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  ready: (diagnostics: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const current = vscode.languages.getDiagnostics(uri);
+      if (!ready(current)) return false;
+      subscription.dispose();
+      resolve(current);
+      return true;
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    check();
+  });
+}
+
+/** Resolves with the first document opened after this call that satisfies `match`. */
+export function nextOpenedDocument(match: (d: vscode.TextDocument) => boolean): Promise<vscode.TextDocument> {
+  return new Promise((resolve) => {
+    const existing = vscode.workspace.textDocuments.find(match);
+    if (existing) return resolve(existing);
+    const subscription = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (match(d)) {
+        subscription.dispose();
+        resolve(d);
+      }
+    });
+  });
+}
+
+export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
