@@ -116,6 +116,12 @@ function report(
     } as CreateSessionResult;
   }
   const { entry, response } = outcome;
+  if (outcome.historyError) {
+    deps.log.error(`The session was created but not saved to history: ${outcome.historyError}`);
+    void vscode.window.showWarningMessage(
+      `The session for ${entry.clientId} was created (scanRef ${entry.scanRef}) but could not be saved to the history. Copy what you need from the response now.`,
+    );
+  }
   // The entry is already saved: the UI below may fail without losing the session.
   void deps.responses
     .open(entry.scanRef, response)

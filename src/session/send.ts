@@ -27,7 +27,13 @@ export interface SendOptions {
 }
 
 export type SendOutcome =
-  | { ok: true; entry: HistoryEntry; response: Record<string, unknown> }
+  | {
+      ok: true;
+      entry: HistoryEntry;
+      response: Record<string, unknown>;
+      /** Set when the session was created but could not be saved: the UI must still show it. */
+      historyError?: string;
+    }
   | { ok: false; failure: IdenfyFailure };
 
 export async function sendRequest(options: SendOptions): Promise<SendOutcome> {
@@ -63,6 +69,11 @@ export async function sendRequest(options: SendOptions): Promise<SendOutcome> {
   const response = result.body as Record<string, unknown>;
   const redirectUrl = typeof response.redirectUrl === 'string' ? response.redirectUrl : undefined;
   const entry = createHistoryEntry({ response, target: target.kind, baseUrl: target.baseUrl, redirectUrl });
-  const saved = await options.history.record(entry, { forbidden: [target.apiKey, target.apiSecret] });
-  return { ok: true, entry: saved, response };
+  try {
+    const saved = await options.history.record(entry, { forbidden: [target.apiKey, target.apiSecret] });
+    return { ok: true, entry: saved, response };
+  } catch (err) {
+    // The session exists on iDenfy's side whatever happened here: never turn it into a failure.
+    return { ok: true, entry, response, historyError: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/** iDenfy's documented default when the request has no expiryTime. */
+export const DEFAULT_EXPIRY_SECONDS = 86_400;
+
+/** One created verification session. Never holds the API key or secret (see secrets.ts). */
+export interface HistoryEntry {
+  id: string;
+  clientId: string;
+  scanRef: string;
+  authToken: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601: createdAt + the response's expiryTime (seconds), default 86400. */
+  expiresAt: string;
+  target: 'idenfy' | 'emulator';
+  baseUrl: string;
+  redirectUrl?: string;
+  /** The full response body, kept so the user can inspect it later. */
+  response: Record<string, unknown>;
+}
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+
+/**
+ * Used both for stored data (which may be damaged) and for record(), where dropping unknown keys
+ * also keeps stray fields such as an `apiKey` someone spread into the entry out of storage.
+ */
+export const historyEntrySchema = z.object({
+  id: z.string().min(1),
+  clientId: z.string(),
+  scanRef: z.string(),
+  authToken: z.string(),
+  createdAt: isoDate,
+  expiresAt: isoDate,
+  target: z.enum(['idenfy', 'emulator']),
+  baseUrl: z.string(),
+  redirectUrl: z.string().optional(),
+  response: z.record(z.string(), z.unknown()),
+});
+
+export interface NewEntryInput {
+  response: Record<string, unknown>;
+  target: 'idenfy' | 'emulator';
+  baseUrl: string;
+  redirectUrl?: string;
+  /** Injected so tests and callers get a deterministic createdAt. */
+  now?: Date;
+  id?: string;
+}
+
+/** Builds an entry from a successful "create session" response; throws if the response lacks its ids. */
+export function createHistoryEntry(input: NewEntryInput): HistoryEntry {
+  const { response } = input;
+  const created = input.now ?? new Date();
+  const expiry = response.expiryTime;
+  const seconds =
+    typeof expiry === 'number' && Number.isFinite(expiry) && expiry > 0 ? expiry : DEFAULT_EXPIRY_SECONDS;
+  return {
+    id: input.id ?? randomUUID(),
+    clientId: requiredString(response, 'clientId'),
+    scanRef: requiredString(response, 'scanRef'),
+    authToken: requiredString(response, 'authToken'),
+    createdAt: created.toISOString(),
+    expiresAt: new Date(created.getTime() + seconds * 1000).toISOString(),
+    target: input.target,
+    baseUrl: input.baseUrl,
+    ...(input.redirectUrl === undefined ? {} : { redirectUrl: input.redirectUrl }),
+    response,
+  };
+}
+
+function requiredString(response: Record<string, unknown>, field: string): string {
+  const value = response[field];
+  if (typeof value !== 'string' || value === '') {
+    throw new Error(`The response has no "${field}", so the session cannot be added to the history.`);
+  }
+  return value;
+}
+
+/** A session whose expiry cannot be read is treated as expired, so its link is never offered. */
+export function isExpired(entry: HistoryEntry, now: Date | number = Date.now()): boolean {
+  const expires = Date.parse(entry.expiresAt);
+  const at = typeof now === 'number' ? now : now.getTime();
+  return Number.isNaN(expires) || expires <= at;
+}

@@ -1,0 +1,35 @@
+/**
+ * Defence in depth for "history never holds the API key or secret": callers pass the credentials
+ * they used, and any string (or object key) containing one of them blocks the write. A secret can
+ * get in by accident, e.g. when a key is pasted into clientId and the server echoes it back.
+ */
+export function findSecretPaths(value: unknown, forbidden: readonly string[]): string[] {
+  // Blank entries would match every string; unset credentials arrive as "" from settings.
+  const secrets = forbidden.filter((s) => s.trim() !== '');
+  if (secrets.length === 0) return [];
+  const contains = (s: string) => secrets.some((secret) => s.includes(secret));
+  const found: string[] = [];
+  // Iterative so a deeply nested response cannot overflow the stack.
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item) break;
+    if (typeof item.value === 'string') {
+      if (contains(item.value)) found.push(item.path || '(value)');
+    } else if (Array.isArray(item.value)) {
+      item.value.forEach((v, i) => {
+        stack.push({ value: v, path: `${item.path}[${i}]` });
+      });
+    } else if (item.value !== null && typeof item.value === 'object') {
+      for (const [key, v] of Object.entries(item.value)) {
+        // The path goes into an error message, so a key that holds a secret must not be printed.
+        const secretKey = contains(key);
+        const segment = secretKey ? '<key containing a secret>' : key;
+        const path = item.path ? `${item.path}.${segment}` : segment;
+        if (secretKey) found.push(path);
+        stack.push({ value: v, path });
+      }
+    }
+  }
+  return found.sort();
+}

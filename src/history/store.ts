@@ -1,0 +1,179 @@
+import { type HistoryEntry, historyEntrySchema } from './entry.js';
+import { HISTORY_FORMAT_VERSION, type HistoryWarning, readStored, warningFor } from './load.js';
+import { findSecretPaths } from './secrets.js';
+
+export type { HistoryEntry, NewEntryInput } from './entry.js';
+export { createHistoryEntry, DEFAULT_EXPIRY_SECONDS, isExpired } from './entry.js';
+export type { HistoryWarning, HistoryWarningKind } from './load.js';
+export { HISTORY_FORMAT_VERSION } from './load.js';
+
+/** The subset of VS Code's Memento we use, so context.globalState fits and tests can pass a Map. */
+export interface HistoryStorage {
+  get(key: string): unknown;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export interface HistoryStoreOptions {
+  key?: string;
+  maxEntries?: number;
+  /** Clock for the names of moved-aside keys. */
+  now?: () => number;
+  /** Where a throwing change listener is reported; a listener bug must not fail a write. */
+  onListenerError?: (error: unknown) => void;
+}
+
+export const HISTORY_KEY = 'idenfy.history';
+
+/**
+ * Why a cap: VS Code reads the whole of globalState into memory when each window starts and
+ * rewrites a value on every update. An entry carries a full response (1-2 KB), so 200 keeps this
+ * under about half a megabyte. Tokens expire within 30 days at most, so old entries are rarely useful.
+ */
+export const MAX_HISTORY_ENTRIES = 200;
+
+export class HistoryRecordError extends Error {
+  constructor(
+    readonly reason: 'secret' | 'invalid',
+    /** Field paths only, never the values, so the error itself cannot leak a secret. */
+    readonly paths: string[],
+  ) {
+    super(
+      reason === 'secret'
+        ? `The session was not saved to the history because these fields contain the API key or secret: ${paths.join(', ')}. Check that the credentials were not pasted into the request.`
+        : `The session was not saved to the history because these fields are missing or invalid: ${paths.join(', ')}.`,
+    );
+    this.name = 'HistoryRecordError';
+  }
+}
+
+type Listener = (entries: readonly HistoryEntry[]) => void;
+
+/** Session history kept in a Memento-like storage, newest first. */
+export class HistoryStore {
+  /** Problems found in storage at construction; the UI should show these to the user. */
+  readonly warnings: readonly HistoryWarning[];
+  private entries: HistoryEntry[];
+  private readonly key: string;
+  private readonly max: number;
+  private readonly listeners = new Set<Listener>();
+  // Every write runs after the previous one so entries in memory always equal what was persisted.
+  private queue: Promise<unknown>;
+  private readonly loaded: Promise<void>;
+
+  constructor(
+    private readonly storage: HistoryStorage,
+    private readonly options: HistoryStoreOptions = {},
+  ) {
+    this.key = options.key ?? HISTORY_KEY;
+    this.max = options.maxEntries ?? MAX_HISTORY_ENTRIES;
+    const raw = storage.get(this.key);
+    const read = readStored(raw);
+    this.entries = read.entries.slice(0, this.max);
+    if (read.problem) {
+      const movedTo = this.freeKey();
+      this.warnings = [warningFor(read.problem, movedTo)];
+      // Copy first, then overwrite: if the copy fails the original is still under the main key.
+      const key = this.key;
+      const kept = this.serialise(this.entries);
+      this.loaded = (async () => {
+        await storage.update(movedTo, raw);
+        await storage.update(key, kept);
+      })();
+    } else {
+      this.warnings = [];
+      this.loaded = Promise.resolve();
+    }
+    // Later writes would overwrite data we failed to copy aside, so they fail too (see run()).
+    this.queue = this.loaded.catch(() => undefined);
+  }
+
+  /** Resolves once damaged data has been moved aside; rejects if that write failed. */
+  async load(): Promise<readonly HistoryWarning[]> {
+    await this.loaded;
+    return this.warnings;
+  }
+
+  /** Newest first. */
+  list(): readonly HistoryEntry[] {
+    return [...this.entries];
+  }
+
+  get(id: string): HistoryEntry | undefined {
+    return this.entries.find((e) => e.id === id);
+  }
+
+  /**
+   * Saves an entry (replacing one with the same id) and resolves once it is persisted.
+   * `forbidden` lists the API key and secret in use: an entry containing either is refused.
+   */
+  record(entry: HistoryEntry, guard: { forbidden: readonly string[] }): Promise<HistoryEntry> {
+    const secretPaths = findSecretPaths(entry, guard.forbidden);
+    if (secretPaths.length > 0) return Promise.reject(new HistoryRecordError('secret', secretPaths));
+    const parsed = historyEntrySchema.safeParse(entry);
+    if (!parsed.success) {
+      const paths = parsed.error.issues.map((i) => i.path.join('.') || '(entry)');
+      return Promise.reject(new HistoryRecordError('invalid', paths));
+    }
+    // A private copy, so later changes to the caller's response object do not alter the history.
+    const saved = structuredClone(parsed.data);
+    return this.run((entries) => [saved, ...entries.filter((e) => e.id !== saved.id)]).then(() => saved);
+  }
+
+  /** Resolves to false when no entry had that id (nothing is written then). */
+  async remove(id: string): Promise<boolean> {
+    let found = false;
+    await this.run((entries) => {
+      found = entries.some((e) => e.id === id);
+      return found ? entries.filter((e) => e.id !== id) : undefined;
+    });
+    return found;
+  }
+
+  async clear(): Promise<void> {
+    await this.run(() => []);
+  }
+
+  /** Called after each persisted change with the new list; returns a VS Code-style disposable. */
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** `change` returns the next list, or undefined for "no change". */
+  private run(change: (entries: HistoryEntry[]) => HistoryEntry[] | undefined): Promise<void> {
+    const step = this.queue.then(async () => {
+      await this.loaded;
+      const next = change(this.entries)?.slice(0, this.max);
+      if (!next) return;
+      await this.storage.update(this.key, this.serialise(next));
+      this.entries = next;
+      this.emit();
+    });
+    // One failed write must not block the ones queued after it.
+    this.queue = step.catch(() => undefined);
+    return step;
+  }
+
+  private emit(): void {
+    const snapshot = this.list();
+    for (const listener of this.listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        (this.options.onListenerError ?? console.error)(error);
+      }
+    }
+  }
+
+  private serialise(entries: HistoryEntry[]): unknown {
+    return { version: HISTORY_FORMAT_VERSION, entries };
+  }
+
+  // Two damaged loads in the same millisecond must not overwrite each other's copy.
+  private freeKey(): string {
+    const base = `${this.key}.corrupt.${(this.options.now ?? Date.now)()}`;
+    let candidate = base;
+    for (let n = 1; this.storage.get(candidate) !== undefined; n++) candidate = `${base}-${n}`;
+    return candidate;
+  }
+}

@@ -1,0 +1,389 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Memento } from 'vscode';
+import {
+  createHistoryEntry,
+  HISTORY_KEY,
+  type HistoryEntry,
+  HistoryRecordError,
+  type HistoryStorage,
+  HistoryStore,
+  isExpired,
+  MAX_HISTORY_ENTRIES,
+} from '../../src/history/store.js';
+
+const API_KEY = 'key-7f3a9c';
+const API_SECRET = 'secret-Zq81xW';
+const guard = { forbidden: [API_KEY, API_SECRET] };
+
+/** Map-backed Memento; values are cloned like VS Code's JSON round trip so sharing bugs show up. */
+class FakeStorage implements HistoryStorage {
+  readonly data = new Map<string, unknown>();
+  readonly writes: string[] = [];
+  failKeys = new Set<string>();
+  get(key: string): unknown {
+    return structuredClone(this.data.get(key));
+  }
+  update(key: string, value: unknown): Promise<void> {
+    this.writes.push(key);
+    if (this.failKeys.has(key)) return Promise.reject(new Error(`disk full: ${key}`));
+    this.data.set(key, structuredClone(value));
+    return Promise.resolve();
+  }
+}
+
+function entry(n: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
+  return createHistoryEntry({
+    id: `id-${n}`,
+    now: new Date(Date.UTC(2025, 0, 1, 0, 0, n)),
+    target: 'emulator',
+    baseUrl: 'http://127.0.0.1:3000',
+    response: { clientId: `client-${n}`, scanRef: `scan-${n}`, authToken: `token-${n}`, expiryTime: 600 },
+    ...extra,
+  });
+}
+
+const ids = (store: HistoryStore) => store.list().map((e) => e.id);
+
+describe('createHistoryEntry and isExpired', () => {
+  test('expiresAt is createdAt plus the response expiryTime', () => {
+    const e = entry(0);
+    assert.equal(e.createdAt, '2025-01-01T00:00:00.000Z');
+    assert.equal(e.expiresAt, '2025-01-01T00:10:00.000Z');
+    assert.deepEqual([e.clientId, e.scanRef, e.authToken], ['client-0', 'scan-0', 'token-0']);
+  });
+
+  test('expiry defaults to 86400 seconds when the response has none', () => {
+    const e = createHistoryEntry({
+      now: new Date('2025-01-01T00:00:00.000Z'),
+      target: 'idenfy',
+      baseUrl: 'https://ivs.idenfy.com',
+      response: { clientId: 'c', scanRef: 's', authToken: 't' },
+    });
+    assert.equal(e.expiresAt, '2025-01-02T00:00:00.000Z');
+    assert.match(e.id, /^[0-9a-f-]{36}$/);
+  });
+
+  test('an expiryTime that is not a positive number falls back to the default', () => {
+    for (const expiryTime of ['600', 0, -5, null]) {
+      const e = createHistoryEntry({
+        now: new Date('2025-01-01T00:00:00.000Z'),
+        target: 'idenfy',
+        baseUrl: 'https://ivs.idenfy.com',
+        response: { clientId: 'c', scanRef: 's', authToken: 't', expiryTime },
+      });
+      assert.equal(e.expiresAt, '2025-01-02T00:00:00.000Z', String(expiryTime));
+    }
+  });
+
+  test('a response without scanRef cannot become an entry', () => {
+    assert.throws(
+      () =>
+        createHistoryEntry({ target: 'idenfy', baseUrl: 'x', response: { clientId: 'c', authToken: 't' } }),
+      /no "scanRef"/,
+    );
+  });
+
+  test('isExpired is false before expiresAt and true from it on', () => {
+    const e = entry(0);
+    const expires = Date.parse(e.expiresAt);
+    assert.equal(isExpired(e, expires - 1), false);
+    assert.equal(isExpired(e, new Date(expires)), true);
+    assert.equal(isExpired({ ...e, expiresAt: 'never' }, 0), true);
+  });
+});
+
+describe('HistoryStore: basic operations', () => {
+  test("VS Code's Memento fits the storage interface", () => {
+    // Compile-time check (tsc): fails to type-check if HistoryStorage drifts from Memento.
+    const adapt = (memento: Memento): HistoryStorage => memento;
+    assert.equal(typeof adapt, 'function');
+  });
+
+  test('missing storage is an empty history without warnings or writes', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    assert.deepEqual(await store.load(), []);
+    assert.deepEqual(store.list(), []);
+    assert.deepEqual(storage.writes, []);
+  });
+
+  test('record lists newest first and stores the versioned format', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    await store.record(entry(2), guard);
+    assert.deepEqual(ids(store), ['id-2', 'id-1']);
+    assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [entry(2), entry(1)] });
+  });
+
+  test('recording an existing id replaces it and moves it to the top', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    await store.record(entry(1), guard);
+    await store.record(entry(2), guard);
+    await store.record({ ...entry(1), clientId: 'renamed' }, guard);
+    assert.deepEqual(ids(store), ['id-1', 'id-2']);
+    assert.equal(store.get('id-1')?.clientId, 'renamed');
+  });
+
+  test('record resolves only after the storage write has finished', async () => {
+    let finish: () => void = () => assert.fail('update was not called');
+    const storage: HistoryStorage = {
+      get: () => undefined,
+      update: () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+    };
+    const store = new HistoryStore(storage);
+    let done = false;
+    const recording = store.record(entry(1), guard).then(() => {
+      done = true;
+    });
+    await new Promise(setImmediate);
+    assert.equal(done, false);
+    assert.deepEqual(store.list(), [], 'memory must not run ahead of storage');
+    finish();
+    await recording;
+    assert.deepEqual(ids(store), ['id-1']);
+  });
+
+  test('concurrent records all persist', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    await Promise.all([1, 2, 3].map((n) => store.record(entry(n), guard)));
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-3', 'id-2', 'id-1']);
+  });
+
+  test('a second store on the same storage sees the entries', async () => {
+    const storage = new FakeStorage();
+    const first = new HistoryStore(storage);
+    await first.record(entry(1), guard);
+    await first.record(entry(2), guard);
+    const second = new HistoryStore(storage);
+    assert.deepEqual(second.list(), [entry(2), entry(1)]);
+    assert.deepEqual(second.warnings, []);
+  });
+
+  test('remove deletes one entry and reports whether it existed', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    await store.record(entry(2), guard);
+    assert.equal(await store.remove('id-1'), true);
+    assert.equal(await store.remove('id-9'), false);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-2']);
+  });
+
+  test('clear empties the history in storage too', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    await store.clear();
+    assert.deepEqual(store.list(), []);
+    assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [] });
+  });
+
+  test('later changes to the recorded object do not reach the history', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    const nested = { status: 'ACTIVE' };
+    const e = entry(1);
+    e.response.details = nested;
+    await store.record(e, guard);
+    nested.status = 'changed';
+    assert.deepEqual(store.list()[0]?.response.details, { status: 'ACTIVE' });
+  });
+
+  test('the history keeps the newest 200 entries by default', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    for (let n = 0; n <= 200; n++) await store.record(entry(n), guard);
+    assert.equal(MAX_HISTORY_ENTRIES, 200);
+    assert.equal(store.list().length, 200);
+    assert.equal(store.list()[0]?.id, 'id-200');
+    assert.equal(store.get('id-0'), undefined);
+  });
+
+  test('stored entries over the cap are trimmed to the newest on load', () => {
+    const storage = new FakeStorage();
+    storage.data.set(HISTORY_KEY, { version: 1, entries: [entry(3), entry(2), entry(1)] });
+    assert.deepEqual(ids(new HistoryStore(storage, { maxEntries: 2 })), ['id-3', 'id-2']);
+  });
+
+  test('maxEntries drops the oldest', async () => {
+    const store = new HistoryStore(new FakeStorage(), { maxEntries: 2 });
+    for (const n of [1, 2, 3]) await store.record(entry(n), guard);
+    assert.deepEqual(ids(store), ['id-3', 'id-2']);
+  });
+});
+
+describe('HistoryStore: change listeners', () => {
+  test('onDidChange gets the new list after each change until disposed', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    const seen: string[][] = [];
+    const subscription = store.onDidChange((entries) => seen.push(entries.map((e) => e.id)));
+    await store.record(entry(1), guard);
+    await store.remove('nope');
+    await store.remove('id-1');
+    subscription.dispose();
+    await store.record(entry(2), guard);
+    assert.deepEqual(seen, [['id-1'], []]);
+  });
+
+  test('a throwing listener does not fail the write', async () => {
+    const errors: unknown[] = [];
+    const store = new HistoryStore(new FakeStorage(), { onListenerError: (e) => errors.push(e) });
+    store.onDidChange(() => {
+      throw new Error('listener bug');
+    });
+    await store.record(entry(1), guard);
+    assert.deepEqual(ids(store), ['id-1']);
+    assert.equal(errors.length, 1);
+  });
+});
+
+describe('HistoryStore: secret guard and validation', () => {
+  test('an entry whose response contains the API key is refused and nothing is written', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    const leaky = entry(1);
+    leaky.response.debug = { echo: [`Basic ${API_KEY}:x`] };
+    const error = await store.record(leaky, guard).then(
+      () => assert.fail('record should refuse'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof HistoryRecordError);
+    assert.equal(error.reason, 'secret');
+    assert.deepEqual(error.paths, ['response.debug.echo[0]']);
+    assert.ok(!error.message.includes(API_KEY), 'the error must not repeat the secret');
+    assert.deepEqual(storage.writes, []);
+    assert.deepEqual(store.list(), []);
+  });
+
+  test('a secret in a top-level field such as baseUrl is refused', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    const leaky = entry(1, { baseUrl: `https://${API_KEY}:${API_SECRET}@ivs.idenfy.com` });
+    await assert.rejects(store.record(leaky, guard), { name: 'HistoryRecordError', paths: ['baseUrl'] });
+  });
+
+  test('a secret used as an object key is refused without printing it', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    const leaky = entry(1);
+    leaky.response[API_SECRET] = true;
+    await assert.rejects(store.record(leaky, guard), (e: unknown) => {
+      assert.ok(e instanceof HistoryRecordError);
+      assert.deepEqual(e.paths, ['response.<key containing a secret>']);
+      assert.ok(!e.message.includes(API_SECRET));
+      return true;
+    });
+  });
+
+  test('blank credentials do not block every entry', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    await store.record(entry(1), { forbidden: ['', '  '] });
+    assert.deepEqual(ids(store), ['id-1']);
+  });
+
+  test('fields outside the entry type are not stored', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    await store.record({ ...entry(1), apiKey: 'unlisted' } as HistoryEntry, guard);
+    const saved = storage.data.get(HISTORY_KEY) as { entries: Record<string, unknown>[] };
+    assert.equal('apiKey' in (saved.entries[0] ?? {}), false);
+  });
+
+  test('an invalid entry is refused with the field named', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    const bad = { ...entry(1), target: 'production' } as unknown as HistoryEntry;
+    await assert.rejects(store.record(bad, guard), {
+      name: 'HistoryRecordError',
+      reason: 'invalid',
+      paths: ['target'],
+    });
+    await assert.rejects(store.record({ ...entry(1), id: '' }, guard), { reason: 'invalid', paths: ['id'] });
+  });
+});
+
+describe('HistoryStore: damaged or foreign data is kept aside', () => {
+  const clock = () => 1_700_000_000_000;
+  const aside = `${HISTORY_KEY}.corrupt.1700000000000`;
+
+  async function openWith(raw: unknown) {
+    const storage = new FakeStorage();
+    storage.data.set(HISTORY_KEY, raw);
+    const store = new HistoryStore(storage, { now: clock });
+    const warnings = await store.load();
+    return { storage, store, warnings };
+  }
+
+  for (const [label, raw] of [
+    ['a string', 'garbage'],
+    ['an array', [entry(1)]],
+    ['null', null],
+    ['an object without version', { entries: [entry(1)] }],
+    ['entries that are not an array', { version: 1, entries: 'x' }],
+  ] as const) {
+    test(`${label} is corrupt: copied aside, reported, history starts empty`, async () => {
+      const { storage, store, warnings } = await openWith(raw);
+      assert.deepEqual(
+        warnings.map((w) => [w.kind, w.movedTo]),
+        [['corrupt', aside]],
+      );
+      assert.match(warnings[0]?.message ?? '', /could not be fully read/);
+      assert.deepEqual(storage.data.get(aside), raw);
+      assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [] });
+      assert.deepEqual(store.list(), []);
+    });
+  }
+
+  test('the warning says why the data could not be read', async () => {
+    assert.match((await openWith([entry(1)])).warnings[0]?.message ?? '', /\(it is not an object\)/);
+    assert.match(
+      (await openWith({ version: 1 })).warnings[0]?.message ?? '',
+      /\(its entry list is missing\)/,
+    );
+  });
+
+  test('another format version is kept aside untouched and reported', async () => {
+    const older = { version: 0, entries: [{ token: 'old-style' }, { token: 'old-2' }] };
+    const { storage, warnings } = await openWith(older);
+    assert.deepEqual(
+      warnings.map((w) => [w.kind, w.droppedEntries]),
+      [['unsupported_version', 2]],
+    );
+    assert.match(warnings[0]?.message ?? '', /format version 0/);
+    assert.deepEqual(storage.data.get(aside), older);
+  });
+
+  test('damaged entries are reported, readable ones kept, the original copied aside', async () => {
+    const raw = { version: 1, entries: [entry(2), { id: 'broken' }, entry(1)] };
+    const { storage, store, warnings } = await openWith(raw);
+    assert.deepEqual(ids(store), ['id-2', 'id-1']);
+    assert.deepEqual(
+      warnings.map((w) => [w.kind, w.droppedEntries]),
+      [['invalid_entries', 1]],
+    );
+    assert.deepEqual(storage.data.get(aside), raw);
+    assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [entry(2), entry(1)] });
+  });
+
+  test('an existing moved-aside key is not overwritten', async () => {
+    const storage = new FakeStorage();
+    storage.data.set(aside, 'earlier copy');
+    storage.data.set(HISTORY_KEY, 'garbage');
+    const store = new HistoryStore(storage, { now: clock });
+    await store.load();
+    assert.equal(store.warnings[0]?.movedTo, `${aside}-1`);
+    assert.equal(storage.data.get(aside), 'earlier copy');
+    assert.equal(storage.data.get(`${aside}-1`), 'garbage');
+  });
+
+  test('if the copy cannot be written, the original is not overwritten by later records', async () => {
+    const storage = new FakeStorage();
+    storage.data.set(HISTORY_KEY, 'garbage');
+    storage.failKeys.add(aside);
+    const store = new HistoryStore(storage, { now: clock });
+    await assert.rejects(store.load(), /disk full/);
+    await assert.rejects(store.record(entry(1), guard), /disk full/);
+    assert.equal(storage.data.get(HISTORY_KEY), 'garbage');
+  });
+});
