@@ -1,0 +1,303 @@
+// Mode B driver: installs a .vsix into a fresh code-server 4.100.3 (VS Code 1.100.3), serves a copy of a
+// workspace, and drives the workbench in headless Debian chromium through playwright-core.
+//
+//   const ui = await launchUi({ vsix, settings: { 'editor.fontSize': 14 } });
+//   try {
+//     await ui.openFile('bad.idenfy.json');
+//     await ui.waitFor('.squiggly-warning, .squiggly-error');
+//     await ui.runCommand('iDenfy: Send Request');
+//     await ui.screenshot('images/x.png');
+//   } finally { await ui.close(); }
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  BASE_SETTINGS,
+  CODE_SERVER_DIR,
+  freePort,
+  isolatedEnv,
+  launchChromium,
+  log,
+  makeRunDir,
+  prepareWorkspace,
+  REPO_ROOT,
+  requireInstalled,
+  startProcess,
+  waitForHttp,
+  writeUserSettings,
+} from './common.mjs';
+
+const CODE_SERVER = path.join(CODE_SERVER_DIR, 'out', 'node', 'entry.js');
+
+/** Drivers not closed yet, for closeAll() on timeout or interrupt. */
+const open = new Set();
+
+/** Closes every open UI (browser + server process group). */
+export async function closeAll() {
+  await Promise.all([...open].map((ui) => ui.close()));
+}
+
+/** Mode B additions to BASE_SETTINGS: a fixed theme and no command center, for stable screenshots. */
+export const UI_SETTINGS = {
+  ...BASE_SETTINGS,
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+};
+/**
+ * Starts code-server with `vsix` installed and opens the workbench in chromium.
+ * @param {object} opts
+ * @param {string} opts.vsix           path of the packaged extension
+ * @param {string} [opts.name]         run folder prefix (test/e2e/.work/runs/<name>-...)
+ * @param {string} [opts.workspace]    folder to copy and open (default test/fixtures/workspace)
+ * @param {object} [opts.settings]     user settings merged over UI_SETTINGS (IDENFY_E2E_USER_SETTINGS wins)
+ * @param {{width:number,height:number}} [opts.viewport]  default 1280x800
+ * @param {number} [opts.startTimeoutMs]  default 60000
+ */
+export async function launchUi({
+  vsix,
+  name = 'ui',
+  workspace: workspaceSource,
+  settings = {},
+  viewport = { width: 1280, height: 800 },
+  startTimeoutMs = 60_000,
+} = {}) {
+  requireInstalled();
+  if (!vsix || !fs.existsSync(vsix)) throw new Error(`vsix not found: ${vsix}`);
+  const runDir = makeRunDir(name);
+  const dirs = {
+    runDir,
+    userData: path.join(runDir, 'user-data'),
+    extensions: path.join(runDir, 'extensions'),
+    profile: path.join(runDir, 'chromium-profile'),
+    home: path.join(runDir, 'home'),
+  };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  if (workspaceSource) process.env.IDENFY_E2E_WORKSPACE = workspaceSource;
+  const workspace = prepareWorkspace(runDir);
+  writeUserSettings(dirs.userData, { ...UI_SETTINGS, ...settings });
+  const env = isolatedEnv({
+    HOME: dirs.home,
+    IDENFY_E2E_MODE: 'code-server-ui',
+    IDENFY_E2E_RUN_DIR: runDir,
+    IDENFY_E2E_USER_DATA_DIR: dirs.userData,
+    IDENFY_E2E_EXTENSIONS_DIR: dirs.extensions,
+    IDENFY_E2E_BROWSER_PROFILE_DIR: dirs.profile,
+    IDENFY_E2E_WORKSPACE_DIR: workspace,
+  });
+  delete env.NODE_OPTIONS;
+  const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+
+  const t0 = Date.now();
+  const install = spawnSync(
+    process.execPath,
+    [CODE_SERVER, ...common, '--force', '--install-extension', path.resolve(vsix)],
+    { env, cwd: runDir, encoding: 'utf8', timeout: 60_000 },
+  );
+  fs.writeFileSync(path.join(runDir, 'install.log'), `${install.stdout}\n${install.stderr}`);
+  if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
+    throw new Error(
+      `installing ${vsix} failed (status ${install.status}):\n${install.stdout}\n${install.stderr}`,
+    );
+  }
+  log('ui', `installed ${path.basename(vsix)} in ${Date.now() - t0} ms`);
+
+  const port = await freePort();
+  const server = startProcess(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ...common,
+      workspace,
+    ],
+    {
+      env,
+      cwd: runDir,
+      logFile: path.join(runDir, 'server.log'),
+      echo: process.env.IDENFY_E2E_VERBOSE === '1',
+    },
+  );
+  const browserPromise = launchChromium(dirs.profile, { viewport, env });
+  browserPromise.catch(() => {});
+  let context;
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${base}/healthz`, startTimeoutMs, () => server.alive);
+    context = await browserPromise;
+    const page = context.pages()[0] ?? (await context.newPage());
+    const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
+    page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+    const ui = new UiDriver({ page, context, server, dirs, workspace, base });
+    open.add(ui);
+    await ui.waitForWorkbench(startTimeoutMs);
+    log('ui', `workbench ready in ${Date.now() - t0} ms (run dir ${path.relative(REPO_ROOT, runDir)})`);
+    return ui;
+  } catch (err) {
+    await context?.close().catch(() => {});
+    await (await browserPromise.catch(() => undefined))?.close().catch(() => {});
+    await server.stop();
+    throw err;
+  }
+}
+
+export class UiDriver {
+  constructor({ page, context, server, dirs, workspace, base }) {
+    this.page = page;
+    this.context = context;
+    this.server = server;
+    this.dirs = dirs;
+    this.workspace = workspace;
+    this.base = base;
+  }
+
+  /** Waits for the workbench, the explorer and the extension host (status bar filled in). */
+  async waitForWorkbench(timeout = 60_000) {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
+    await this.page.locator('#status\\.problems').waitFor({ timeout });
+    await this.idle();
+  }
+
+  /** Waits for `selector` (playwright selector syntax) to be visible; returns its locator. */
+  async waitFor(selector, { timeout = 30_000, state = 'visible' } = {}) {
+    const loc = this.page.locator(selector).first();
+    await loc.waitFor({ timeout, state });
+    return this.page.locator(selector);
+  }
+
+  async idle(ms = 300) {
+    await this.page.waitForTimeout(ms);
+  }
+
+  /** Sends keys to the focused element, e.g. press('Control+Shift+M'). */
+  async press(keys) {
+    await this.page.keyboard.press(keys);
+  }
+
+  /**
+   * Opens a workspace file by its path relative to the workspace root: clicks it in the explorer when it
+   * is a visible top-level row, otherwise uses Quick Open (Ctrl+P). Waits until its editor tab is active.
+   */
+  async openFile(relPath, { via } = {}) {
+    const baseName = path.basename(relPath);
+    const row = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${baseName}"]`);
+    if (via !== 'quickOpen' && !relPath.includes('/') && (await row.count()) > 0) {
+      await row.first().click();
+    } else {
+      await this.focusEditorArea();
+      await this.press('Control+p');
+      const input = await this.quickInput();
+      await input.fill(relPath);
+      await this.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: baseName })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await this.press('Enter');
+    }
+    await this.page
+      .locator(
+        `.tabs-container .tab.active[aria-label^="${baseName}"], .tabs-container .tab.active[title*="${baseName}"]`,
+      )
+      .or(this.page.locator('.title .label-name', { hasText: baseName }))
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await this.page
+      .locator('.editor-instance .monaco-editor .view-lines')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await this.idle();
+  }
+
+  /** Runs a command by its palette title (e.g. 'View: Toggle Problems' or 'iDenfy: Send Request') via F1. */
+  async runCommand(title) {
+    await this.focusEditorArea();
+    await this.press('F1');
+    const input = await this.quickInput();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await this.press('Enter');
+    await this.idle();
+  }
+
+  /** The visible quick-input box (after Ctrl+P / F1). */
+  async quickInput() {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.first().waitFor({ state: 'visible', timeout: 10_000 });
+    return input.first();
+  }
+
+  async focusEditorArea() {
+    // Make sure keyboard shortcuts reach the workbench, not a stale input.
+    if (await this.page.locator('.quick-input-widget:visible').count()) await this.press('Escape');
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and returns the row texts once at least `min` rows show. */
+  async problems({ min = 1, timeout = 30_000 } = {}) {
+    if (
+      !(await this.page
+        .locator('.markers-panel')
+        .isVisible()
+        .catch(() => false))
+    ) {
+      await this.press('Control+Shift+M');
+    }
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    if (min > 0) await rows.nth(min - 1).waitFor({ timeout });
+    await this.idle();
+    return rows.allInnerTexts();
+  }
+
+  /** Texts of the notification toasts currently shown. */
+  async notifications({ timeout = 15_000 } = {}) {
+    const toasts = this.page.locator('.notifications-toasts .notification-toast');
+    await toasts.first().waitFor({ timeout });
+    await this.idle(1000); // toasts fade in
+    return toasts.allInnerTexts();
+  }
+
+  /** Saves a screenshot of the whole window (viewport size) to `file` (relative to the repo root). */
+  async screenshot(file) {
+    const out = path.resolve(REPO_ROOT, file);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    await this.page.mouse.move(0, 0); // no hover widgets
+    await this.page.screenshot({ path: out });
+    return out;
+  }
+
+  async close() {
+    open.delete(this);
+    await this.context.close().catch(() => {});
+    await this.server.stop();
+  }
+}
+
+/**
+ * Builds the .vsix (npm run package at the repo root, after `npm run build:prod` unless the manifest has a
+ * vscode:prepublish script) into test/e2e/.work/, and returns its path.
+ */
+export function packageVsix() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const out = path.join(REPO_ROOT, 'test', 'e2e', '.work', `${manifest.name}-${manifest.version}.vsix`);
+  const env = isolatedEnv();
+  const npm = (args) => {
+    log('ui', `npm ${args.join(' ')}`);
+    const r = spawnSync('npm', args, { cwd: REPO_ROOT, env, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (status ${r.status})`);
+  };
+  if (!manifest.scripts?.['vscode:prepublish']) npm(['run', 'build:prod']);
+  fs.rmSync(out, { force: true });
+  npm(['run', 'package', '--', '--out', out]);
+  return out;
+}

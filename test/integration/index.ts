@@ -1,0 +1,60 @@
+// Entry of the integration suite, run inside the VS Code extension host.
+// The same bundle (out/test/integration/index.js, built by `npm run build`) is used by
+// test/e2e/run-extension-tests.mjs (code-server + chromium, offline) and by
+// test/e2e/run-electron.mjs (@vscode/test-electron, needs internet).
+//
+// esbuild bundles this file with every test file, so the test files are listed here explicitly:
+// ADD EVERY NEW test/integration/*.test.ts TO `testModules` BELOW (run() fails if one is missing).
+// Test files use mocha's BDD globals (describe / it / before / after ...).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import Mocha from 'mocha';
+
+/** Each entry registers its suites when called; `require` runs the bundled module on first call. */
+const testModules: Record<string, () => unknown> = {
+  'smoke.test.ts': () => require('./smoke.test'),
+  'validation.test.ts': () => require('./validation.test'),
+  'create-session.test.ts': () => require('./create-session.test'),
+};
+
+/** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */
+function sourceDir(): string | undefined {
+  const dir = path.resolve(__dirname, '..', '..', '..', 'test', 'integration');
+  return fs.existsSync(path.join(dir, 'index.ts')) ? dir : undefined;
+}
+
+export function run(): Promise<void> {
+  // Reporters call Base.consoleLog(fmt, ...args); format here, because the code-server log channel
+  // (codeAutomationLog) forwards the raw arguments without printf-style substitution.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: false, reporter: 'spec' });
+
+  const dir = sourceDir();
+  if (dir) {
+    const unlisted = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts') && !(f in testModules))
+      .sort();
+    if (unlisted.length > 0) {
+      return Promise.reject(
+        new Error(`test/integration/index.ts: add ${unlisted.join(', ')} to testModules (bundled suite)`),
+      );
+    }
+  }
+
+  // Install describe/it/... as globals bound to this mocha instance, then let the test modules register.
+  mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
+  for (const load of Object.values(testModules)) load();
+
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => {
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
+        else resolve();
+      });
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
