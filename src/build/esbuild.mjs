@@ -1,5 +1,6 @@
 // Bundles the extension (and the integration-test suite) with esbuild.
 // `vscode` stays external: the extension host provides it.
+import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -31,6 +32,9 @@ const common = {
   logLevel: 'silent',
   plugins: [problemMatcherPlugin],
 };
+
+// A clean dist/: no stale source maps or bundles can slip into the package.
+rmSync('dist', { recursive: true, force: true });
 
 const contexts = [
   // Two bundles: extension.js (wiring and the thin editor layer) and idenfy-core.js (zod, undici,

@@ -94,7 +94,7 @@ export async function createSessionCommand(
 }
 
 async function resolveTarget(deps: CreateSessionDeps): Promise<Target | undefined> {
-  const emulator = deps.emulator.running;
+  const emulator = await deps.emulator.current();
   if (emulator) return emulator;
   const stored = (await deps.credentials.get()) ?? (await askForCredentials(deps.credentials));
   if (!stored) return undefined;

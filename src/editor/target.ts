@@ -28,6 +28,12 @@ export class EmulatorControl implements vscode.Disposable {
     this.status.command = 'idenfy.stopEmulator';
   }
 
+  /** The emulator target, once any start in progress (such as the auto-start) has settled. */
+  async current(): Promise<Target | undefined> {
+    await this.starting?.catch(() => undefined);
+    return this.running;
+  }
+
   get running(): Target | undefined {
     const e = this.emulator;
     return e && { kind: 'emulator', baseUrl: e.url, apiKey: e.apiKey, apiSecret: e.apiSecret };
