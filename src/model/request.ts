@@ -77,7 +77,8 @@ function documented<T extends z.ZodType>(name: string, schema: T, doc: FieldDoc)
 
 /** A string pattern whose failure message is the same in zod and in the editor. */
 function matching(pattern: RegExp, message: string) {
-  return z.string().regex(pattern, { error: message });
+  // patternErrorMessage: the editor would otherwise show the regular expression itself.
+  return z.string().regex(pattern, { error: message }).meta({ patternErrorMessage: message });
 }
 
 function described<V extends string>(terms: readonly Term<V>[], values: [V, ...V[]], what: string) {
@@ -244,7 +245,6 @@ export const requestShape = {
     constraints: ['ISO 3166-1 alpha-2 code, upper or lower case'],
     documentedDefault: '`null` (the client chooses)',
     note: 'Some newer iDenfy guides pass an array of codes; the page documents a single code.',
-    examples: ['LT', 'lt'],
   }),
   documents: documented(
     'documents',
@@ -282,7 +282,6 @@ export const requestShape = {
     description: "The person's nationality, compared with the document.",
     constraints: ['ISO 3166-1 alpha-2 code, upper or lower case'],
     documentedDefault: '`null`',
-    examples: ['LT'],
   }),
   personalNumber: documented('personalNumber', z.string().min(1).nullable().default(null), {
     origin: 'page',

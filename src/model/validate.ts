@@ -36,6 +36,13 @@ function toRequestIssues(issue: z.core.$ZodIssue): RequestIssue[] {
   if (issue.code === 'invalid_type') {
     return [{ path, kind: 'bad_value', message: `Expected ${article(issue.expected)}.` }];
   }
+  if (issue.code === 'invalid_key') {
+    // zod's own message is "Invalid key in record"; the key's pattern says what to write instead.
+    const reasons = issue.issues.map((i) => i.message);
+    return [
+      { path, kind: 'bad_value', message: `Invalid key "${String(issue.input)}". ${reasons.join(' ')}` },
+    ];
+  }
   if (issue.code === 'custom' && issue.params?.rule) {
     return [{ path, kind: 'cross_field', message: issue.message }];
   }

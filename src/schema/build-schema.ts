@@ -61,12 +61,34 @@ function propertyNamesSchema(): JsonSchema {
   return { doNotSuggest: true, if: { enum: [...KNOWN_PROPERTIES] }, else: chain };
 }
 
+/**
+ * Numbers as zod sees them. VS Code's JSON service calls `600.0` "not an integer" (it looks at the
+ * spelling) where zod sees 600: `multipleOf: 1` checks the value instead. And zod refuses 1e999
+ * (Infinity, which would be sent as null), so every number gets finite bounds.
+ */
+function numbersAsZodSeesThem(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(numbersAsZodSeesThem);
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) out[key] = numbersAsZodSeesThem(value);
+  if (out.type === 'integer') Object.assign(out, { type: 'number', multipleOf: 1 });
+  if (out.type === 'number') {
+    out.minimum ??= -Number.MAX_VALUE;
+    out.maximum ??= Number.MAX_VALUE;
+  }
+  return out;
+}
+
 export function buildRequestSchema(): JsonSchema {
   const generated = z.toJSONSchema(createSessionRequest, {
     target: 'draft-07',
     io: 'input',
   }) as JsonSchema;
-  const { $schema, additionalProperties: _replacedByPropertyNames, ...rest } = generated;
+  const {
+    $schema,
+    additionalProperties: _replacedByPropertyNames,
+    ...rest
+  } = numbersAsZodSeesThem(generated) as JsonSchema;
   return {
     $schema,
     $id: SCHEMA_ID,

@@ -25,32 +25,33 @@ function escapeChoice(text: string): string {
 
 function tabStop(p: Placeholder, inJsonText = false): string {
   // Inside the snippet file's JSON text, a string default must also be JSON-escaped.
+  // The inserted text lands inside a JSON string: JSON-escape first, then escape snippet syntax.
   const json = (text: string) => (inJsonText ? JSON.stringify(text).slice(1, -1) : text);
-  if (p.choices) return `\${${p.tabStop}|${p.choices.map((c) => json(escapeChoice(c))).join(',')}|}`;
-  return `\${${p.tabStop}:${json(escapeSnippet(String(p.value)))}}`;
+  if (p.choices) return `\${${p.tabStop}|${p.choices.map((c) => escapeChoice(json(c))).join(',')}|}`;
+  return `\${${p.tabStop}:${escapeSnippet(json(String(p.value)))}}`;
 }
 
 /** JSON text of the body with tab stops, as lines (the snippet file's `body`). */
 export function snippetLines(body: TemplateObject): string[] {
   const marks: string[] = [];
+  // Markers that JSON.stringify leaves as they are and that no template contains (U+2063, U+2064).
   const marked = JSON.stringify(
     body,
     (_key, value: TemplateValue) => {
-      if (!isPlaceholder(value)) {
-        // Literal strings are snippet text too: escape what snippet syntax reserves.
-        return typeof value === 'string' ? escapeSnippet(value) : value;
-      }
+      if (!isPlaceholder(value)) return value;
       marks.push(tabStop(value, true));
       return typeof value.value === 'string'
-        ? `\u0000${marks.length - 1}\u0000`
-        : `\u0001${marks.length - 1}\u0001`;
+        ? `\u2063${marks.length - 1}\u2063`
+        : `\u2064${marks.length - 1}\u2064`;
     },
     2,
   );
+  // The JSON text itself is snippet text: its $ and \ must not start snippet syntax.
   // Strings keep their quotes around the tab stop; numbers and booleans are inserted bare.
   const text = marked
-    .replace(/\\u0000(\d+)\\u0000/g, (_m, i: string) => marks[Number(i)] ?? '')
-    .replace(/"\\u0001(\d+)\\u0001"/g, (_m, i: string) => marks[Number(i)] ?? '');
+    .replace(/[$\\]/g, '\\$&')
+    .replace(/\u2063(\d+)\u2063/g, (_m, i: string) => marks[Number(i)] ?? '')
+    .replace(/"\u2064(\d+)\u2064"/g, (_m, i: string) => marks[Number(i)] ?? '');
   return text.split('\n');
 }
 

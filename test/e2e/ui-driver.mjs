@@ -220,13 +220,23 @@ export class UiDriver {
   }
 
   /** Runs a command by its palette title (e.g. 'View: Toggle Problems' or 'iDenfy: Send Request') via F1. */
-  async runCommand(title) {
-    await this.focusEditorArea();
-    await this.press('F1');
-    const input = await this.quickInput();
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: 15_000 });
+  async runCommand(title, { attempts = 4 } = {}) {
+    // Right after start-up the palette can open before the extension host has registered the
+    // extension's contributions; reopen it until the command is listed.
+    for (let attempt = 1; ; attempt++) {
+      await this.focusEditorArea();
+      await this.press('F1');
+      const input = await this.quickInput();
+      await input.fill(`>${title}`);
+      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      try {
+        await row.waitFor({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt >= attempts) throw err;
+        await this.press('Escape');
+      }
+    }
     await this.press('Enter');
     await this.idle();
   }

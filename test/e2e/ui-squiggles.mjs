@@ -2,9 +2,7 @@
 // Writes images/screenshot-validation.png (1280x800). Run through run-ui.mjs:
 //   node test/e2e/run-ui.mjs [path/to.vsix] squiggles
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURE_WORKSPACE } from './common.mjs';
 import { launchUi } from './ui-driver.mjs';
 
 const FILE = 'bad.idenfy.json';
@@ -13,21 +11,19 @@ const SCREENSHOT = 'images/screenshot-validation.png';
 export const title = 'schema validation shows squiggles and Problems';
 
 export default async function squiggles({ vsix, log }) {
-  // Placeholder fixture, only when the real one is not there yet.
-  const fixture = path.join(FIXTURE_WORKSPACE, FILE);
-  if (!fs.existsSync(fixture)) {
-    fs.mkdirSync(FIXTURE_WORKSPACE, { recursive: true });
-    fs.writeFileSync(fixture, '{"clientID": "x", "expiryTime": -1}\n');
-  }
-
   const ui = await launchUi({ vsix, name: 'ui-squiggles', viewport: { width: 1280, height: 800 } });
   try {
     await ui.openFile(FILE);
     const squiggles = await ui.waitFor('.squiggly-warning, .squiggly-error', { timeout: 30_000 });
     log(`squiggles in the editor: ${await squiggles.count()}`);
-    const rows = await ui.problems({ min: 1 });
+    // bad.idenfy.json breaks nine rules; each must reach the Problems panel.
+    const rows = await ui.problems({ min: 9 });
     log(`Problems rows:\n  ${rows.map((r) => r.replace(/\s+/g, ' ')).join('\n  ')}`);
-    assert.ok(rows.length > 0, 'no rows in the Problems panel');
+    assert.ok(rows.length >= 9, `only ${rows.length} rows in the Problems panel`);
+    assert.ok(
+      rows.some((r) => r.includes('Did you mean "clientId"?')),
+      'the misspelt clientID has no "did you mean" problem',
+    );
     const badge = await ui.page.locator('#status\\.problems').textContent();
     log(`status bar problems: ${badge.replace(/\s+/g, ' ')}`);
     await ui.press('Control+1'); // focus back on the editor: Problems stays open, its selection greys out

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ClientCapabilities,
   type CompletionList,
   type Diagnostic,
   getLanguageService,
@@ -27,6 +28,8 @@ export function loadSchemaText(): string {
 export function createService(schemaText = loadSchemaText(), fileMatch?: string[]): LanguageService {
   const schemaUri = 'file:///schemas/idenfy-create-session.schema.json';
   const service = getLanguageService({
+    // Like VS Code: the client renders markdown, so markdownDescription is what users see.
+    clientCapabilities: ClientCapabilities.LATEST,
     schemaRequestService: async (uri) => {
       if (uri === schemaUri) return schemaText;
       throw new Error(`unexpected schema request ${uri}`);

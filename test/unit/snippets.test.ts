@@ -1,0 +1,188 @@
+/**
+ * The snippet catalog: what each template inserts is a valid request (for zod and for the editor),
+ * in both places it is offered (the snippets file and the schema's defaultSnippets).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { SCHEMA_PATH, SNIPPETS_PATH } from '../../src/build/generated-files';
+import { validateRequest } from '../../src/model/validate';
+import { ph, TEMPLATES, type Template } from '../../src/snippets/catalog';
+import { plainBody, snippetLines } from '../../src/snippets/render';
+import { PAGE_EXAMPLES } from '../support/arbitraries';
+import { complete, createService, diagnose } from '../support/json-service';
+
+const root = join(__dirname, '..', '..');
+const service = createService();
+
+/**
+ * Inserts a snippet the way VS Code does, every tab stop left at its default: `\$`, `\}` and `\\`
+ * are escapes, `${1:x}` gives x, `${1|a,b|}` gives a, `$1` gives nothing.
+ */
+function expandSnippet(source: string): string {
+  let i = 0;
+  const parse = (stopAt: string): string => {
+    let out = '';
+    while (i < source.length) {
+      const c = source[i] as string;
+      if (stopAt.includes(c)) return out;
+      if (c === '\\' && '$}\\,|'.includes(source[i + 1] ?? '')) {
+        // `,` and `|` are escapes only inside a choice; elsewhere the backslash stays.
+        const next = source[i + 1] as string;
+        out += ',|'.includes(next) && !stopAt.includes('|') ? c + next : next;
+        i += 2;
+        continue;
+      }
+      const stop = /^\$\{(\d+)([:|])/.exec(source.slice(i));
+      if (stop) {
+        i += stop[0].length;
+        if (stop[2] === ':') {
+          out += parse('}');
+          i++; // the closing }
+        } else {
+          const choices = [parse(',|')];
+          while (source[i] === ',') {
+            i++;
+            choices.push(parse(',|'));
+          }
+          i += 2; // the closing |}
+          out += choices[0];
+        }
+        continue;
+      }
+      const bare = /^\$\d+/.exec(source.slice(i));
+      if (bare) {
+        i += bare[0].length;
+        continue;
+      }
+      out += c;
+      i++;
+    }
+    return out;
+  };
+  return parse('');
+}
+
+// biome-ignore-start lint/suspicious/noTemplateCurlyInString: these strings are snippet syntax
+test('expandSnippet follows the snippet syntax', () => {
+  assert.equal(expandSnippet('"${1:100000}"'), '"100000"');
+  assert.equal(expandSnippet('"${2|M,F|}"'), '"M"');
+  assert.equal(expandSnippet('"a\\$b\\}c\\\\d" $0'), '"a$b}c\\d" ');
+  assert.equal(expandSnippet('${3|a\\,b,c|}'), 'a,b');
+});
+// biome-ignore-end lint/suspicious/noTemplateCurlyInString: these strings are snippet syntax
+
+test('every template prefix starts with "idenfy"; prefixes and labels are unique', () => {
+  for (const t of TEMPLATES) assert.match(t.prefix, /^idenfy/, t.label);
+  assert.equal(new Set(TEMPLATES.map((t) => t.prefix)).size, TEMPLATES.length);
+  assert.equal(new Set(TEMPLATES.map((t) => t.label)).size, TEMPLATES.length);
+  console.log(`snippet templates: ${TEMPLATES.length}`);
+});
+
+const snippetFile = JSON.parse(readFileSync(join(root, SNIPPETS_PATH), 'utf8')) as Record<
+  string,
+  { prefix: string; description: string; body: string[] }
+>;
+const schema = JSON.parse(readFileSync(join(root, SCHEMA_PATH), 'utf8')) as {
+  defaultSnippets: { label: string; description: string; body: unknown }[];
+};
+
+test('the snippets file and the schema have one entry per template', () => {
+  assert.deepEqual(
+    Object.keys(snippetFile),
+    TEMPLATES.map((t) => t.label),
+  );
+  assert.deepEqual(
+    Object.values(snippetFile).map((s) => s.prefix),
+    TEMPLATES.map((t) => t.prefix),
+  );
+  assert.deepEqual(
+    schema.defaultSnippets.map((s) => s.label),
+    TEMPLATES.map((t) => t.label),
+  );
+});
+
+for (const t of TEMPLATES) {
+  test(`${t.prefix}: the body with defaults is valid for zod and for the editor`, async () => {
+    const body = plainBody(t.body);
+    const result = validateRequest(body);
+    assert.deepEqual(result.ok ? [] : result.issues, []);
+    assert.deepEqual(await diagnose(service, JSON.stringify(body, null, 2)), []);
+  });
+
+  test(`${t.prefix}: the snippet file's body inserts exactly that JSON`, () => {
+    const entry = snippetFile[t.label];
+    assert.ok(entry, `no snippet "${t.label}"`);
+    assert.deepEqual(JSON.parse(expandSnippet(entry.body.join('\n'))), plainBody(t.body));
+  });
+}
+
+test("completion in an empty file inserts each template's JSON (the schema's defaultSnippets)", async () => {
+  const list = await complete(service, '', 0);
+  for (const t of TEMPLATES) {
+    const item = list.items.find((i) => i.label === t.label);
+    assert.ok(item?.insertText, `no completion "${t.label}"`);
+    const inserted = expandSnippet(item.insertText);
+    assert.deepEqual(JSON.parse(inserted), plainBody(t.body), t.label);
+    assert.deepEqual(await diagnose(service, inserted), [], t.label);
+  }
+});
+
+test('snippet text keeps $, } and \\ in values', () => {
+  const t: Template = {
+    prefix: 'idenfy-x',
+    label: 'x',
+    description: 'x',
+    body: { clientId: ph(1, 'a$b}c\\d"e'), address: 'cost: $5 {x}' },
+  };
+  assert.deepEqual(JSON.parse(expandSnippet(snippetLines(t.body).join('\n'))), plainBody(t.body));
+});
+
+/** The first template whose default body satisfies `has`. */
+function findTemplate(what: string, has: (body: Record<string, unknown>) => boolean): Template {
+  const found = TEMPLATES.find((t) => has(plainBody(t.body) as Record<string, unknown>));
+  assert.ok(found, `no template for: ${what}`);
+  return found;
+}
+
+test('the catalog covers the common requests', () => {
+  const keys = (b: Record<string, unknown>) => Object.keys(b).sort().join(',');
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  findTemplate('minimal', (b) => keys(b) === 'clientId');
+  findTemplate('recommended', (b) => keys(b) === 'clientId,firstName,lastName');
+  findTemplate('full (the page example)', (b) => {
+    try {
+      assert.deepEqual(b, PAGE_EXAMPLES[2]);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  findTemplate('document-only', (b) => b.tokenType === 'DOCUMENT');
+  findTemplate(
+    'video call with questions',
+    (b) =>
+      String(b.tokenType).startsWith('VIDEO_CALL') &&
+      Array.isArray(b.videoCallQuestions) &&
+      b.videoCallQuestions.length > 0,
+  );
+  findTemplate('utility bill', (b) => b.utilityBill === true);
+  findTemplate(
+    'additional steps with COMPARE and additionalData',
+    (b) =>
+      JSON.stringify(b.additionalSteps ?? null).includes('"type":"COMPARE"') && isObject(b.additionalData),
+  );
+  findTemplate(
+    'mobile digit code',
+    (b) => b.generateDigitString === true && typeof b.expiryTime === 'number',
+  );
+  findTemplate(
+    'custom settings: liveness, manual review, AML',
+    (b) =>
+      b.checkLiveness === true &&
+      (b.reviewSuccessful === true || b.reviewFailed === true) &&
+      Array.isArray(b.fraudServices) &&
+      b.fraudServices.includes('AML_NAMES_CHECK'),
+  );
+});
