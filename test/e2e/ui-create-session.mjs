@@ -28,14 +28,19 @@ export default async function createSession({ vsix, log }) {
     await input.fill(idenfy.apiSecret);
     await ui.press('Enter');
     const saved = await ui.notifications();
-    assert.ok(saved.some((t) => t.includes('credentials saved')), `no confirmation: ${saved.join(' | ')}`);
+    assert.ok(
+      saved.some((t) => t.includes('credentials saved')),
+      `no confirmation: ${saved.join(' | ')}`,
+    );
     await ui.press('Escape');
 
     await ui.openFile('good.idenfy.json');
     await ui.runCommand('iDenfy: Create Session');
-    const toast = ui.page.locator('.notifications-toasts .notification-toast', { hasText: 'session created' });
+    const toast = ui.page.locator('.notifications-toasts .notification-toast', {
+      hasText: 'session created',
+    });
     await toast.first().waitFor({ timeout: 30_000 });
-    const text = await toast.first().innerText();
+    const text = (await toast.first().textContent()) ?? '';
     log(`notification: ${text.replace(/\s+/g, ' ')}`);
     assert.match(text, /scanRef [0-9a-f-]{36}/);
     for (const action of ['Open Verifica', 'Copy aut', 'Copy s', 'Copy iframe']) {
