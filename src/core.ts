@@ -3,6 +3,7 @@
  * the editor layer on first use, so activating the extension parses none of it.
  */
 export { startEmulator } from './emulator/server';
+export { JsonFileStorage } from './history/file-storage';
 export { HistoryStore, isExpired } from './history/store';
 export { checkBaseUrl } from './http/base-url';
 export { dispatcherFor } from './http/dispatcher';

@@ -16,16 +16,19 @@ export interface TestApi {
   setCredentials(apiKey: string, apiSecret: string): Promise<void>;
   clearCredentials(): Promise<void>;
   emulatorUrl(): string | undefined;
+  /** The next Create Session throws in its first UI step after a 2xx (the history entry is already saved). */
+  failNextUiStep(): void;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
   const credentials = new CredentialStore(context.secrets);
   const emulator = new EmulatorControl(log);
-  const history = new HistoryView(context.globalState);
+  const history = new HistoryView(context.globalStorageUri.fsPath);
   const diagnostics = new RequestDiagnostics();
   const responses = new ResponseDocuments();
-  const deps = { credentials, emulator, history, log, diagnostics, responses };
+  const testHooks = { failNextUiStep: false };
+  const deps = { credentials, emulator, history, log, diagnostics, responses, testHooks };
 
   context.subscriptions.push(
     log,
@@ -48,6 +51,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     setCredentials: (apiKey, apiSecret) => credentials.set({ apiKey, apiSecret }),
     clearCredentials: () => credentials.clear(),
     emulatorUrl: () => emulator.running?.baseUrl,
+    failNextUiStep: () => {
+      testHooks.failNextUiStep = true;
+    },
   };
 }
 

@@ -20,13 +20,15 @@ export interface CreateSessionDeps {
   log: Log;
   diagnostics: RequestDiagnostics;
   responses: ResponseDocuments;
+  /** Set only by the integration tests (ExtensionMode.Test): makes the next UI step after a 2xx throw. */
+  testHooks?: { failNextUiStep: boolean };
 }
 
 /** What the command returns, so integration tests can assert on the outcome without scraping UI. */
 export type CreateSessionResult =
   | { status: 'created'; scanRef: string; entryId: string }
   | { status: 'invalid'; problems: number }
-  | { status: 'failed'; cause: string; outcomeUnknown: boolean }
+  | { status: 'failed'; cause: string; message: string; outcomeUnknown: boolean }
   | { status: 'cancelled' | 'noEditor' | 'noCredentials' };
 
 export async function createSessionCommand(
@@ -109,13 +111,15 @@ function report(
 ): CreateSessionResult {
   if (!outcome.ok) {
     showFailure(deps, document, outcome.failure);
-    return {
-      status: outcome.failure.cause === 'cancelled' ? 'cancelled' : 'failed',
-      cause: outcome.failure.cause,
-      outcomeUnknown: outcome.failure.outcomeUnknown,
-    } as CreateSessionResult;
+    if (outcome.failure.cause === 'cancelled') return { status: 'cancelled' };
+    const { cause, message, outcomeUnknown } = outcome.failure;
+    return { status: 'failed', cause, message, outcomeUnknown };
   }
   const { entry, response } = outcome;
+  if (deps.testHooks?.failNextUiStep) {
+    deps.testHooks.failNextUiStep = false;
+    throw new Error('UI step failed (injected by a test)');
+  }
   if (outcome.historyError) {
     deps.log.error(`The session was created but not saved to history: ${outcome.historyError}`);
     void vscode.window.showWarningMessage(

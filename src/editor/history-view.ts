@@ -9,12 +9,14 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
   private store: HistoryStore | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly memento: vscode.Memento) {}
+  /** `folder`: the extension's global storage folder, where the history file lives. */
+  constructor(private readonly folder: string) {}
 
   /** The store, created once; damaged stored history is reported, kept aside, never dropped. */
   history(): HistoryStore {
     if (!this.store) {
-      const store = new (loadCore().HistoryStore)(this.memento);
+      const core = loadCore();
+      const store = new core.HistoryStore(new core.JsonFileStorage(this.folder));
       this.store = store;
       this.subscriptions.push(store.onDidChange(() => this.changed.fire()));
       store.load().then(

@@ -7,7 +7,7 @@ export { createHistoryEntry, DEFAULT_EXPIRY_SECONDS, isExpired } from './entry.j
 export type { HistoryWarning, HistoryWarningKind } from './load.js';
 export { HISTORY_FORMAT_VERSION } from './load.js';
 
-/** The subset of VS Code's Memento we use, so context.globalState fits and tests can pass a Map. */
+/** Memento-shaped: the extension passes a JsonFileStorage; tests may pass a Map-backed fake. */
 export interface HistoryStorage {
   get(key: string): unknown;
   update(key: string, value: unknown): PromiseLike<void>;
@@ -25,9 +25,8 @@ export interface HistoryStoreOptions {
 export const HISTORY_KEY = 'idenfy.history';
 
 /**
- * Why a cap: VS Code reads the whole of globalState into memory when each window starts and
- * rewrites a value on every update. An entry carries a full response (1-2 KB), so 200 keeps this
- * under about half a megabyte. Tokens expire within 30 days at most, so old entries are rarely useful.
+ * Why a cap: the whole history is read when the view first shows and rewritten on every update.
+ * An entry carries a full response (1-2 KB), so 200 keeps this under about half a megabyte. Tokens expire within 30 days at most, so old entries are rarely useful.
  */
 export const MAX_HISTORY_ENTRIES = 200;
 

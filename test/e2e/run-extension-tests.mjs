@@ -12,9 +12,10 @@
 //   IDENFY_E2E_TIMEOUT_MS      hard limit for the whole run (default 180000)
 //   IDENFY_E2E_VERBOSE=1       echo the server's own output
 //   IDENFY_E2E_SKIP_BUILD=1    same as --no-build
+//   IDENFY_E2E_SINGLE_PHASE=1  skip the second start (the after-restart tests)
 // The extension host inherits these (set by this script): IDENFY_E2E_RUN_DIR, IDENFY_E2E_USER_DATA_DIR,
 // IDENFY_E2E_EXTENSIONS_DIR, IDENFY_E2E_SERVER_DATA_DIR, IDENFY_E2E_BROWSER_PROFILE_DIR,
-// IDENFY_E2E_WORKSPACE_DIR, IDENFY_E2E_MODE=code-server.
+// IDENFY_E2E_WORKSPACE_DIR, IDENFY_E2E_MODE=code-server, IDENFY_E2E_PHASE=first|after-restart.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,7 +37,7 @@ import {
 } from './common.mjs';
 
 const TAG = 'e2e';
-const timeoutMs = Number(process.env.IDENFY_E2E_TIMEOUT_MS || 180_000);
+const timeoutMs = Number(process.env.IDENFY_E2E_TIMEOUT_MS || 300_000);
 const testsPath = path.resolve(
   REPO_ROOT,
   process.env.IDENFY_E2E_TESTS_PATH || path.join('out', 'test', 'integration', 'index.js'),
@@ -97,11 +98,18 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-try {
+/**
+ * One start of the workbench on the run's folders: starts code-server and chromium, runs the suite,
+ * stops both. `phase` reaches the suite as IDENFY_E2E_PHASE: the second phase runs on the same
+ * user-data, extensions and browser-profile folders, i.e. after a full restart of VS Code, for the
+ * tests that prove something survives one (test names containing "@after-restart").
+ */
+async function runPhase(phase) {
   const port = await freePort();
   const env = isolatedEnv({
     HOME: dirs.home,
     IDENFY_E2E_MODE: 'code-server',
+    IDENFY_E2E_PHASE: phase,
     IDENFY_E2E_RUN_DIR: runDir,
     IDENFY_E2E_USER_DATA_DIR: dirs.userData,
     IDENFY_E2E_EXTENSIONS_DIR: dirs.extensions,
@@ -113,7 +121,7 @@ try {
   delete env.NODE_OPTIONS;
   delete env.ELECTRON_RUN_AS_NODE;
 
-  log(TAG, `run dir ${path.relative(REPO_ROOT, runDir)}, port ${port}`);
+  log(TAG, `phase ${phase}: run dir ${path.relative(REPO_ROOT, runDir)}, port ${port}`);
   server = startProcess(
     process.execPath,
     [
@@ -136,7 +144,7 @@ try {
     {
       env,
       cwd: runDir,
-      logFile: path.join(runDir, 'server.log'),
+      logFile: path.join(runDir, `server-${phase}.log`),
       echo: process.env.IDENFY_E2E_VERBOSE === '1',
     },
   );
@@ -168,28 +176,32 @@ try {
   });
   page.on('pageerror', (err) => log(TAG, `page error: ${err.message}`));
   page.on('crash', () => log(TAG, 'page crashed'));
-  server.exited.then(({ code, signal }) => {
-    if (server) log(TAG, `server exited early (code ${code}, signal ${signal}); see ${runDir}/server.log`);
+  const running = server;
+  running.exited.then(({ code, signal }) => {
+    if (server === running) log(TAG, `server exited early (code ${code}, signal ${signal}); see ${runDir}`);
   });
 
   log(TAG, 'opening workbench');
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  exitCode = await Promise.race([
+  const code = await Promise.race([
     result,
-    server.exited.then(() => {
+    running.exited.then(() => {
       throw new Error('code-server exited before the suite finished');
     }),
   ]);
-  log(TAG, `suite finished with exit code ${exitCode}`);
+  log(TAG, `phase ${phase}: suite finished with exit code ${code}`);
+  await cleanup();
+  return code;
+}
+
+try {
+  exitCode = await runPhase('first');
+  if (exitCode === 0 && process.env.IDENFY_E2E_SINGLE_PHASE !== '1') exitCode = await runPhase('after-restart');
 } catch (err) {
   console.error(`e2e runner error: ${err?.stack ?? err}`);
   exitCode = 1;
 } finally {
   cancelTimeout();
-  const s = server;
-  server = undefined;
-  await context?.close().catch(() => {});
-  context = undefined;
-  await s?.stop();
+  await cleanup();
 }
 process.exit(exitCode);

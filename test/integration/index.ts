@@ -16,6 +16,7 @@ const testModules: Record<string, () => unknown> = {
   'smoke.test.ts': () => require('./smoke.test'),
   'validation.test.ts': () => require('./validation.test'),
   'create-session.test.ts': () => require('./create-session.test'),
+  'reliability.test.ts': () => require('./reliability.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */
@@ -29,6 +30,11 @@ export function run(): Promise<void> {
   // (codeAutomationLog) forwards the raw arguments without printf-style substitution.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
   const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: false, reporter: 'spec' });
+  // The runner starts VS Code twice on the same folders; the second start runs only the tests that
+  // check what must survive a restart (see test/e2e/run-extension-tests.mjs).
+  const afterRestart = process.env.IDENFY_E2E_PHASE === 'after-restart';
+  mocha.grep('@after-restart');
+  if (!afterRestart) mocha.invert();
 
   const dir = sourceDir();
   if (dir) {

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { JsonFileStorage } from '../../src/history/file-storage';
+import { createHistoryEntry, HISTORY_KEY, HistoryStore } from '../../src/history/store';
+
+const folders: string[] = [];
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'idenfy-history-'));
+  folders.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+const entry = (clientId: string) =>
+  createHistoryEntry({
+    response: { clientId, scanRef: `scan-${clientId}`, authToken: `token-${clientId}`, expiryTime: 600 },
+    target: 'emulator',
+    baseUrl: 'http://127.0.0.1:1',
+  });
+
+describe('JsonFileStorage', () => {
+  it('has nothing for a key never written, and reads back what was written', async () => {
+    const storage = new JsonFileStorage(join(folder(), 'not-created-yet'));
+    assert.equal(storage.get('k'), undefined);
+    await storage.update('k', { a: [1, 'two'] });
+    assert.deepEqual(storage.get('k'), { a: [1, 'two'] });
+    await storage.update('k', undefined);
+    assert.equal(storage.get('k'), undefined);
+  });
+
+  it('is on disk when update() resolves, with no temporary file left behind', async () => {
+    const dir = folder();
+    const storage = new JsonFileStorage(dir);
+    await storage.update(HISTORY_KEY, { version: 1, entries: [] });
+    assert.deepEqual(readdirSync(dir), [`${HISTORY_KEY}.json`]);
+    assert.deepEqual(JSON.parse(readFileSync(storage.path(HISTORY_KEY), 'utf8')), {
+      version: 1,
+      entries: [],
+    });
+  });
+
+  it('a history recorded through one store is there for the next (a window restart)', async () => {
+    const dir = folder();
+    const first = new HistoryStore(new JsonFileStorage(dir));
+    await first.record(entry('alice'), { forbidden: ['the-secret'] });
+    const second = new HistoryStore(new JsonFileStorage(dir));
+    assert.deepEqual(await second.load(), []);
+    assert.deepEqual(
+      second.list().map((e) => e.clientId),
+      ['alice'],
+    );
+  });
+
+  it('a history file that is not JSON is reported and kept aside, byte for byte in a JSON string', async () => {
+    const dir = folder();
+    const storage = new JsonFileStorage(dir);
+    writeFileSync(storage.path(HISTORY_KEY), '{"version": 1, "entries": [ truncated');
+    const store = new HistoryStore(storage);
+    const warnings = await store.load();
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0]?.kind, 'corrupt');
+    const aside = warnings[0]?.movedTo ?? '';
+    assert.ok(existsSync(storage.path(aside)), `kept aside under ${aside}`);
+    assert.equal(storage.get(aside), '{"version": 1, "entries": [ truncated');
+    // The main file is usable again, and the next record works.
+    await store.record(entry('bob'), { forbidden: [] });
+    assert.deepEqual(
+      new HistoryStore(new JsonFileStorage(dir)).list().map((e) => e.clientId),
+      ['bob'],
+    );
+  });
+
+  it('an older format version is reported and kept aside, not dropped', async () => {
+    const dir = folder();
+    const storage = new JsonFileStorage(dir);
+    const old = { version: 0, sessions: [{ scanRef: 'x' }] };
+    await storage.update(HISTORY_KEY, old);
+    const warnings = await new HistoryStore(storage).load();
+    assert.equal(warnings[0]?.kind, 'unsupported_version');
+    assert.deepEqual(storage.get(warnings[0]?.movedTo ?? ''), old);
+  });
+});
