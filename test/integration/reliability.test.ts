@@ -180,6 +180,38 @@ describe('reliability in the real VS Code', () => {
     }
   });
 
+  it('a file whose text changes while the request is in flight: what was checked is what is sent', async () => {
+    writeWorkspaceFile('in-flight.idenfy.json', JSON.stringify({ clientId: 'in-flight-A' }));
+    const editor = await openInEditor(workspaceFile('in-flight.idenfy.json'));
+    // The emulator holds its answer long enough for the document to change under the running command.
+    await setUserSetting('requestTimeoutSeconds', 30);
+    idenfy.setFault({ kind: 'delay', ms: 1500 });
+    const document = editor.document;
+    const edited = new Promise<boolean>((resolve, reject) => {
+      idenfy.events.once('request', () => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(
+          document.uri,
+          new vscode.Range(0, 0, document.lineCount, 0),
+          '{"clientId": "in-flight-B"}',
+        );
+        vscode.workspace.applyEdit(edit).then(resolve, reject);
+      });
+    });
+    const pending = vscode.commands.executeCommand('idenfy.createSession') as Thenable<CreateSessionResult>;
+    assert.equal(await edited, true, 'the edit was applied');
+    assert.match(document.getText(), /in-flight-B/);
+    const result = await pending;
+    idenfy.setFault(undefined);
+    await setUserSetting('requestTimeoutSeconds', 1);
+    assert.equal(result.status, 'created', JSON.stringify(result));
+    assert.equal(
+      (await history())[0]?.clientId,
+      'in-flight-A',
+      'the checked text was sent, not the edited one',
+    );
+  });
+
   it('history durability: a UI step that throws after a 2xx loses nothing', async () => {
     const { api } = await activateExtension();
     writeWorkspaceFile('durable.idenfy.json', JSON.stringify({ clientId: DURABLE_CLIENT_ID }));
