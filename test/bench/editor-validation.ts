@@ -1,0 +1,135 @@
+/**
+ * 3. Editor validation: what VS Code's JSON language server does on each change of a *.idenfy.json file,
+ * with our schema vs the trivial schema `{}`. One language service per schema, created once (VS Code
+ * compiles a schema once per service); the figure is steady state after warm-up.
+ */
+import { performance } from 'node:perf_hooks';
+import type { LanguageService, TextDocument } from 'vscode-json-languageservice';
+import { createService, doc, loadSchemaText } from '../support/json-service';
+import { budgeted, info, ms, type Row } from './lib/format';
+import { interleave, median } from './lib/stats';
+
+export const TYPICAL_RATIO_BUDGET = 3;
+export const LARGE_MS_BUDGET = 100;
+// The settings VS Code's JSON server uses for files whose schema allows comments (as test/support does).
+const SETTINGS = { comments: 'ignore', trailingCommas: 'ignore' } as const;
+
+interface Side {
+  service: LanguageService;
+  document: TextDocument;
+}
+
+function side(schemaText: string, text: string): Side {
+  return { service: createService(schemaText), document: doc(text) };
+}
+
+/** parseJSONDocument + doValidation: the full cost of one change, as the JSON server pays it. */
+async function parseAndValidate(s: Side): Promise<number> {
+  const t0 = performance.now();
+  const parsed = s.service.parseJSONDocument(s.document);
+  const diagnostics = await s.service.doValidation(s.document, parsed, SETTINGS);
+  const t = performance.now() - t0;
+  if (diagnostics.length > 0) throw new Error(`unexpected diagnostics: ${diagnostics[0]?.message}`);
+  return t;
+}
+
+function validateOnly(s: Side): () => Promise<number> {
+  const parsed = s.service.parseJSONDocument(s.document);
+  return async () => {
+    const t0 = performance.now();
+    await s.service.doValidation(s.document, parsed, SETTINGS);
+    return performance.now() - t0;
+  };
+}
+
+export async function measureEditorValidation(
+  typical: string,
+  large: string,
+  iterations: { typical: number; large: number },
+): Promise<Row[]> {
+  const schema = loadSchemaText();
+  const rows: Row[] = [];
+
+  // First validation on a fresh service: includes fetching and compiling the schema (once per window).
+  {
+    const ours = side(schema, typical);
+    const trivial = side('{}', typical);
+    const a = await parseAndValidate(ours);
+    const b = await parseAndValidate(trivial);
+    rows.push(
+      info({
+        figure: 'editor: first validation of typical file (schema load + compile)',
+        value: ms(a),
+        reference: `schema {} ${ms(b)}`,
+        ratio: a / b,
+      }),
+    );
+  }
+
+  const ours = side(schema, typical);
+  const trivial = side('{}', typical);
+  const full = await interleave(
+    () => parseAndValidate(ours),
+    () => parseAndValidate(trivial),
+    { warmup: 1000, iterations: iterations.typical },
+  );
+  const ratio = median(full.a) / median(full.b);
+  rows.push(
+    budgeted(
+      {
+        figure: `editor: typical file, parseJSONDocument + doValidation (median of ${iterations.typical})`,
+        value: ms(median(full.a)),
+        reference: `schema {} ${ms(median(full.b))}`,
+        ratio,
+        budget: `ratio <= ${TYPICAL_RATIO_BUDGET}`,
+      },
+      ratio <= TYPICAL_RATIO_BUDGET,
+    ),
+  );
+  const only = await interleave(validateOnly(ours), validateOnly(trivial), {
+    warmup: 1000,
+    iterations: iterations.typical,
+  });
+  rows.push(
+    info({
+      figure: 'editor: typical file, doValidation only (pre-parsed)',
+      value: ms(median(only.a)),
+      reference: `schema {} ${ms(median(only.b))}`,
+      ratio: median(only.a) / median(only.b),
+    }),
+  );
+
+  const bigOurs = side(schema, large);
+  const bigTrivial = side('{}', large);
+  const big = await interleave(
+    () => parseAndValidate(bigOurs),
+    () => parseAndValidate(bigTrivial),
+    { warmup: 3, iterations: iterations.large },
+  );
+  const bigMs = median(big.a);
+  rows.push(
+    budgeted(
+      {
+        figure: `editor: ${(large.length / 1024 / 1024).toFixed(2)} MiB file, parseJSONDocument + doValidation (median of ${iterations.large})`,
+        value: ms(bigMs),
+        reference: `schema {} ${ms(median(big.b))}`,
+        ratio: bigMs / median(big.b),
+        budget: `< ${LARGE_MS_BUDGET} ms`,
+      },
+      bigMs < LARGE_MS_BUDGET,
+    ),
+  );
+  const bigOnly = await interleave(validateOnly(bigOurs), validateOnly(bigTrivial), {
+    warmup: 3,
+    iterations: iterations.large,
+  });
+  rows.push(
+    info({
+      figure: 'editor: large file, doValidation only (pre-parsed)',
+      value: ms(median(bigOnly.a)),
+      reference: `schema {} ${ms(median(bigOnly.b))}`,
+      ratio: median(bigOnly.a) / median(bigOnly.b),
+    }),
+  );
+  return rows;
+}
