@@ -9,5 +9,7 @@ export { checkBaseUrl } from './http/base-url';
 export { dispatcherFor } from './http/dispatcher';
 export { redactSecret } from './http/redact';
 export { findPropertyRange } from './jsonc/request-text';
+export { nearestKnownProperty } from './model/property-names';
+export { KNOWN_PROPERTIES } from './model/request';
 export { prepareRequest } from './session/prepare';
 export { sendRequest } from './session/send';

@@ -7,6 +7,7 @@ import { commandTable } from './editor/commands';
 import { CredentialStore } from './editor/credentials';
 import { HistoryView } from './editor/history-view';
 import { Log } from './editor/log';
+import { PropertyFixes } from './editor/property-fixes';
 import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
 import { EmulatorControl } from './editor/target';
@@ -37,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     history,
     diagnostics,
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.idenfy.json' }, new PropertyFixes(), {
+      providedCodeActionKinds: PropertyFixes.kinds,
+    }),
     vscode.window.createTreeView('idenfy.sessions', { treeDataProvider: history, showCollapseAll: false }),
     ...Object.entries(commandTable(deps)).map(([id, handler]) =>
       vscode.commands.registerCommand(id, handler),

@@ -16,7 +16,9 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
   history(): HistoryStore {
     if (!this.store) {
       const core = loadCore();
-      const store = new core.HistoryStore(new core.JsonFileStorage(this.folder));
+      const storage = new core.JsonFileStorage(this.folder);
+      this.subscriptions.push(storage);
+      const store = new core.HistoryStore(storage);
       this.store = store;
       this.subscriptions.push(store.onDidChange(() => this.changed.fire()));
       store.load().then(

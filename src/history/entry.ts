@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** iDenfy's documented default when the request has no expiryTime. */
 export const DEFAULT_EXPIRY_SECONDS = 86_400;

@@ -1,23 +1,41 @@
 /**
- * HistoryStorage on disk: one JSON file per key in the extension's global storage folder. Unlike
- * VS Code's globalState, which reaches disk on the workbench's own schedule, a write here is on disk
- * (written, fsynced, renamed into place) when update() resolves, so a crash or a killed window right
- * after a session was created cannot lose it.
+ * HistoryStorage on disk, in the extension's global storage folder: one file per key, in JSON Lines.
+ * The first line is the whole value; when a history list changes only by a new entry at its front
+ * (a created session, the common case), that entry is appended as one more line instead of rewriting
+ * the file, so recording stays cheap however long the history is. Every write has reached the
+ * operating system when update() resolves: unlike VS Code's globalState, which is flushed on the
+ * workbench's schedule, it survives a crash or restart of VS Code straight after. (It is not fsynced:
+ * a power cut in the following seconds can still lose it.)
  */
 import {
   closeSync,
-  fsyncSync,
   mkdirSync,
   openSync,
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryStorage } from './store';
 
+interface ListValue {
+  version: unknown;
+  entries: { id?: unknown }[];
+}
+
+function isList(value: unknown): value is ListValue {
+  return typeof value === 'object' && value !== null && Array.isArray((value as ListValue).entries);
+}
+
+/** After this many appended lines the file is rewritten as one line (reading it stays fast). */
+const COMPACT_AFTER_LINES = 100;
+
 export class JsonFileStorage implements HistoryStorage {
+  /** What each key holds now, as last read or written, to tell an append from a rewrite. */
+  private readonly known = new Map<string, { value: unknown; appended: number; fd?: number }>();
+
   constructor(private readonly folder: string) {}
 
   /** File of a key; keys are ours (idenfy.history, idenfy.history.corrupt.<n>), kept to safe characters. */
@@ -26,8 +44,9 @@ export class JsonFileStorage implements HistoryStorage {
   }
 
   /**
-   * The parsed value, undefined when there is no file, or the raw text when it is not JSON: the
-   * history store then reports it as damaged and keeps it aside instead of overwriting it.
+   * The value, undefined when there is no file. Text that is not JSON comes back as the raw text,
+   * and an appended line that is not JSON (a write cut short) as the raw line among the entries:
+   * the history store then reports the damage and keeps the original aside instead of dropping it.
    */
   get(key: string): unknown {
     let text: string;
@@ -37,29 +56,69 @@ export class JsonFileStorage implements HistoryStorage {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;
     }
+    const [first = '', ...rest] = text.split('\n').filter((line) => line.trim() !== '');
+    let value: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      value = JSON.parse(first);
     } catch {
       return text;
     }
+    if (rest.length > 0 && !isList(value)) return text;
+    for (const line of rest) {
+      const list = value as ListValue;
+      try {
+        const { add } = JSON.parse(line) as { add: { id?: unknown } };
+        list.entries = [add, ...list.entries.filter((e) => e?.id !== add.id)];
+      } catch {
+        list.entries = [line as never, ...list.entries];
+      }
+    }
+    this.known.set(key, { value, appended: rest.length });
+    return value;
   }
 
   async update(key: string, value: unknown): Promise<void> {
     const target = this.path(key);
+    const before = this.known.get(key);
     if (value === undefined) {
+      this.forget(key);
       rmSync(target, { force: true });
       return;
     }
-    mkdirSync(this.folder, { recursive: true });
-    // Write beside, flush, then rename: readers see the old file or the new one, never half of one.
-    const temporary = `${target}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(value, null, 1)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    if (before && before.appended < COMPACT_AFTER_LINES && isNewEntryInFront(before.value, value)) {
+      // The append descriptor stays open between sessions: opening the file is most of an append's cost.
+      const fd = before.fd ?? openSync(target, 'a', 0o600);
+      writeSync(fd, `${JSON.stringify({ add: value.entries[0] })}\n`);
+      this.known.set(key, { value, appended: before.appended + 1, fd });
+      return;
     }
+    this.forget(key);
+    mkdirSync(this.folder, { recursive: true });
+    // Write beside, then rename: a reader sees the old file or the new one, never half of one.
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(value)}\n`, { mode: 0o600 });
     renameSync(temporary, target);
+    this.known.set(key, { value, appended: 0 });
   }
+
+  /** Closes the append descriptor of `key` (its file is about to be replaced or removed). */
+  private forget(key: string): void {
+    const fd = this.known.get(key)?.fd;
+    if (fd !== undefined) closeSync(fd);
+    this.known.delete(key);
+  }
+
+  /** Closes open descriptors; the extension calls it on deactivation. */
+  dispose(): void {
+    for (const key of [...this.known.keys()]) this.forget(key);
+  }
+}
+
+/** True when `next` is `previous` with one new entry at the front (older ones may fall off the end). */
+function isNewEntryInFront(previous: unknown, next: unknown): next is ListValue {
+  if (!isList(previous) || !isList(next) || previous.version !== next.version) return false;
+  const [added, ...kept] = next.entries;
+  if (!added || added.id === undefined || kept.some((e) => e.id === added.id)) return false;
+  if (previous.entries.some((e) => e.id === added.id)) return false;
+  return kept.every((e, i) => previous.entries[i]?.id === e.id);
 }

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Agent, type Dispatcher, request } from 'undici';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkBaseUrl, tokenEndpoint } from './base-url';
 import {
   failureBaseUrl,
@@ -12,6 +11,7 @@ import {
 } from './errors';
 import { basicAuthValue, redactSecret } from './redact';
 import { trackRequestSent } from './request-sent';
+import { Agent, type Dispatcher, request } from './undici-parts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** iDenfy's answers are a few KiB; anything near this is not iDenfy and must not fill memory. */
@@ -122,7 +122,7 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
   let requestId: string | undefined;
   // A private Agent per request: no keep-alive socket outlives the call, and nothing global.
   const owned = options.dispatcher ? undefined : new Agent();
-  const dispatcher = trackRequestSent(options.dispatcher ?? (owned as Agent), () => {
+  const dispatcher = trackRequestSent(options.dispatcher ?? (owned as Dispatcher), () => {
     requestSent = true;
     try {
       options.onRequestSent?.();

@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher, ProxyAgent } from 'undici';
+import { Agent, type Dispatcher, ProxyAgent } from './undici-parts';
 
 export interface DispatcherSettings {
   /** VS Code's http.proxy; empty or undefined means a direct connection. */

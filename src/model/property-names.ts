@@ -1,8 +1,8 @@
 /**
  * "Did you mean ...?" for unknown properties. A name is close to a known one when it is at most one
  * edit away (insert, delete, substitute or swap two neighbours), ignoring case, so `clientID`,
- * `clinetId` and `expiryTim` are caught. The same regular expressions drive the zod message and
- * the JSON Schema's `propertyNames` rules, so both engines name the same suggestion.
+ * `clinetId` and `expiryTim` are caught. The same function words the pre-send message and the
+ * editor's quick fix, so both name the same property.
  */
 
 /** Regex source (without flags) that matches every string within one edit of `name`. */
@@ -25,10 +25,4 @@ export function nearestKnownProperty(unknown: string, known: readonly string[]):
   const sameButCase = known.find((k) => k.toLowerCase() === lower);
   if (sameButCase) return sameButCase;
   return known.find((k) => new RegExp(oneEditPattern(k), 'i').test(unknown));
-}
-
-export function unknownPropertyMessage(suggestion: string | undefined): string {
-  return suggestion
-    ? `Unknown property. Did you mean "${suggestion}"?`
-    : "Unknown property: it is not part of iDenfy's request model. Check the spelling or remove it.";
 }

@@ -5,7 +5,7 @@
  *
  * Where iDenfy's sources disagree, the "Create verification session" page wins and the hover says so.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRIES } from './countries.generated';
 import { brokenRules } from './cross-field-rules';
 import {
@@ -17,7 +17,6 @@ import {
   STEP_NAME_PATTERN,
   WEB_URL_PATTERN,
 } from './patterns';
-import { nearestKnownProperty, unknownPropertyMessage } from './property-names';
 import {
   DETECTION_TYPES,
   DOCUMENT_TYPES,
@@ -528,12 +527,8 @@ export const requestShape = {
 export const KNOWN_PROPERTIES: readonly string[] = Object.keys(requestShape);
 
 export const createSessionRequest = z
-  .strictObject(requestShape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? unknownPropertyMessage(nearestKnownProperty(String(issue.keys[0]), KNOWN_PROPERTIES))
-        : undefined,
-  })
+  // Unknown keys are refused; validate.ts words the message, with the nearest known name.
+  .strictObject(requestShape)
   .superRefine((request, ctx) => {
     for (const rule of brokenRules(request)) {
       ctx.addIssue({ code: 'custom', path: [rule.report], message: rule.message, params: { rule: rule.id } });

@@ -1,13 +1,12 @@
 /**
  * Builds the JSON Schema that VS Code's JSON service uses for *.idenfy.json, from the zod model.
  * zod's own converter does the field-level work; this adds what only VS Code understands
- * (comments allowed, defaultSnippets) and the two things zod cannot express in JSON Schema:
- * the cross-field rules and "did you mean" for unknown property names.
+ * (comments allowed, defaultSnippets, markdown and enum descriptions) and the cross-field rules,
+ * which zod's converter cannot express.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Condition, CROSS_FIELD_RULES } from '../model/cross-field-rules';
-import { oneEditPattern, unknownPropertyMessage } from '../model/property-names';
-import { createSessionRequest, KNOWN_PROPERTIES } from '../model/request';
+import { createSessionRequest } from '../model/request';
 import { TEMPLATES } from '../snippets/catalog';
 import { defaultSnippetBody } from '../snippets/render';
 
@@ -29,36 +28,60 @@ function conditionSchema(c: Condition): { property: JsonSchema; required: boolea
   }
 }
 
-function crossFieldRuleSchemas(): JsonSchema[] {
-  return CROSS_FIELD_RULES.map((rule) => {
+/**
+ * Each rule hangs under `dependencies` on the property that triggers it, so VS Code evaluates it only
+ * in documents that have that property (an `allOf` at the root costs every keystroke in every file).
+ */
+function crossFieldRuleSchemas(): Record<string, JsonSchema> {
+  const byTrigger: Record<string, JsonSchema[]> = {};
+  for (const rule of CROSS_FIELD_RULES) {
     const parts = rule.when.map((c) => ({ field: c.field, ...conditionSchema(c) }));
-    return {
+    const trigger = parts.find((p) => p.required)?.field;
+    if (!trigger) throw new Error(`cross-field rule ${rule.id} has no condition that requires a property`);
+    (byTrigger[trigger] ??= []).push({
       if: {
         properties: Object.fromEntries(parts.map((p) => [p.field, p.property])),
         required: parts.filter((p) => p.required).map((p) => p.field),
       },
       // `not: {}` always fails, so VS Code shows errorMessage on the reported property's value.
       then: { properties: { [rule.report]: { not: {}, errorMessage: rule.message } } },
-    };
-  });
+    });
+  }
+  return Object.fromEntries(
+    Object.entries(byTrigger).map(([trigger, rules]) => [
+      trigger,
+      rules.length === 1 ? (rules[0] as JsonSchema) : { allOf: rules },
+    ]),
+  );
 }
 
 /**
- * Unknown property names fail here (instead of `additionalProperties: false`, whose message cannot
- * suggest anything): known names pass at once; an unknown name one edit from a known one gets
- * "Did you mean ...?"; any other unknown name gets the plain message.
+ * zod writes a nullable value as `anyOf: [T, {type: "null"}]`; VS Code validates both branches and
+ * picks the better one on every keystroke. `type: [T, "null"]` says the same more cheaply. Branches
+ * behind a `$ref` stay as they are (the reference would replace the type).
  */
-function propertyNamesSchema(): JsonSchema {
-  // A chain of if/else, so the plain message applies only when no suggestion did.
-  let chain: JsonSchema = { not: {}, errorMessage: unknownPropertyMessage(undefined) };
-  for (const name of [...KNOWN_PROPERTIES].reverse()) {
-    chain = {
-      if: { pattern: `(?i)${oneEditPattern(name)}` },
-      then: { not: {}, errorMessage: unknownPropertyMessage(name) },
-      else: chain,
-    };
+function nullableAsTypeArray(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableAsTypeArray);
+  if (!node || typeof node !== 'object') return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) out[key] = nullableAsTypeArray(value);
+  const branches = out.anyOf;
+  if (Array.isArray(branches) && branches.length === 2) {
+    const [value, nullBranch] = branches as JsonSchema[];
+    const isNull = nullBranch && Object.keys(nullBranch).length === 1 && nullBranch.type === 'null';
+    if (value && isNull && typeof value.type === 'string' && !('$ref' in value)) {
+      const { anyOf: _merged, ...rest } = out;
+      const merged: JsonSchema = { ...rest, ...value, type: [value.type, 'null'] };
+      if (Array.isArray(value.enum)) {
+        merged.enum = [...value.enum, null];
+        for (const k of ['enumDescriptions', 'markdownEnumDescriptions']) {
+          if (Array.isArray(value[k])) merged[k] = [...(value[k] as string[]), 'Not given.'];
+        }
+      }
+      return merged;
+    }
   }
-  return { doNotSuggest: true, if: { enum: [...KNOWN_PROPERTIES] }, else: chain };
+  return out;
 }
 
 /**
@@ -84,11 +107,10 @@ export function buildRequestSchema(): JsonSchema {
     target: 'draft-07',
     io: 'input',
   }) as JsonSchema;
-  const {
-    $schema,
-    additionalProperties: _replacedByPropertyNames,
-    ...rest
-  } = numbersAsZodSeesThem(generated) as JsonSchema;
+  // zod's `additionalProperties: false` stays: VS Code checks it for free while it walks the known
+  // properties. (Per-name "did you mean" rules in the schema tripled validation time on every
+  // keystroke; the editor offers the nearest name as a quick fix instead, see src/editor/.)
+  const { $schema, ...rest } = nullableAsTypeArray(numbersAsZodSeesThem(generated)) as JsonSchema;
   return {
     $schema,
     $id: SCHEMA_ID,
@@ -96,8 +118,7 @@ export function buildRequestSchema(): JsonSchema {
     // VS Code-specific: *.idenfy.json files may hold comments and trailing commas.
     allowComments: true,
     allowTrailingCommas: true,
-    propertyNames: propertyNamesSchema(),
-    allOf: crossFieldRuleSchemas(),
+    dependencies: crossFieldRuleSchemas(),
     defaultSnippets: TEMPLATES.map((t) => ({
       label: t.label,
       description: t.description,

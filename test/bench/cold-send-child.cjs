@@ -4,6 +4,8 @@
 // waits for them on the first Create Session after activation. Prints one JSON line.
 'use strict';
 const { performance } = require('node:perf_hooks');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 async function readStdin() {
@@ -15,8 +17,8 @@ async function readStdin() {
 async function main() {
   const input = await readStdin();
   const coreFile = path.resolve(process.argv[2]);
-  const storage = new Map();
-  const memento = { get: (k) => storage.get(k), update: async (k, v) => void storage.set(k, v) };
+  // The extension's own storage: the history file in a fresh global-storage folder.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idenfy-bench-history-'));
 
   const t0 = performance.now();
   const core = require(coreFile);
@@ -24,7 +26,7 @@ async function main() {
   const prepared = core.prepareRequest(input.text);
   if (!prepared.ok) throw new Error(`request not valid: ${JSON.stringify(prepared.problems)}`);
   const t2 = performance.now();
-  const history = new core.HistoryStore(memento);
+  const history = new core.HistoryStore(new core.JsonFileStorage(folder));
   const abort = new AbortController();
   const outcome = await core.sendRequest({
     body: prepared.body,

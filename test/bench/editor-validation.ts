@@ -44,6 +44,7 @@ function validateOnly(s: Side): () => Promise<number> {
 
 export async function measureEditorValidation(
   typical: string,
+  fullText: string,
   large: string,
   iterations: { typical: number; large: number },
 ): Promise<Row[]> {
@@ -98,6 +99,25 @@ export async function measureEditorValidation(
       ratio: median(only.a) / median(only.b),
     }),
   );
+
+  // Every field of the page at once: the most the schema ever has to check in a normal-sized file.
+  {
+    const o = side(schema, fullText);
+    const t = side('{}', fullText);
+    const r = await interleave(
+      () => parseAndValidate(o),
+      () => parseAndValidate(t),
+      { warmup: 1000, iterations: iterations.typical },
+    );
+    rows.push(
+      info({
+        figure: `editor: the page's full-control example (all 27 fields), parse + doValidation (median of ${iterations.typical})`,
+        value: ms(median(r.a)),
+        reference: `schema {} ${ms(median(r.b))}`,
+        ratio: median(r.a) / median(r.b),
+      }),
+    );
+  }
 
   const bigOurs = side(schema, large);
   const bigTrivial = side('{}', large);

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { measureActivation } from './activation';
 import { measureEditorValidation } from './editor-validation';
-import { largeText, TYPICAL_TEXT } from './fixtures';
+import { FULL_TEXT, largeText, TYPICAL_TEXT } from './fixtures';
 import { errorRow, type Row, renderTable } from './lib/format';
 import { DIST } from './lib/project';
 import { measurePreSend } from './presend';
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   try {
     rows.push(
       ...(await stage('editor validation', () =>
-        measureEditorValidation(TYPICAL_TEXT, large, { typical: 1000, large: 15 }),
+        measureEditorValidation(TYPICAL_TEXT, FULL_TEXT, large, { typical: 1000, large: 15 }),
       )),
     );
   } catch (err) {

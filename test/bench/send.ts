@@ -1,6 +1,6 @@
 /**
  * 5. Create Session overhead: the extension's send path without UI (document text -> prepareRequest ->
- * sendRequest: POST, response check, history record into a Map-backed Memento), from the production
+ * sendRequest: POST, response check, history record into the history file), from the production
  * bundle, against a bare undici.request of the same bytes, both to the same emulator on loopback.
  *
  * Connection policy: the extension opens a private undici Agent per request and destroys it afterwards
@@ -8,6 +8,8 @@
  * body is read. Both therefore pay one TCP connect per call; what differs is what the extension adds.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
@@ -20,16 +22,6 @@ export const WARM_RATIO_BUDGET = 1.2;
 export const COLD_MS_BUDGET = 150;
 
 type CoreModule = typeof Core;
-
-function mapMemento() {
-  const map = new Map<string, unknown>();
-  return {
-    get: (key: string) => map.get(key),
-    update: async (key: string, value: unknown) => {
-      map.set(key, value);
-    },
-  };
-}
 
 export async function measureSend(
   distDir: string,
@@ -49,8 +41,10 @@ export async function measureSend(
     };
     const authorization = `Basic ${Buffer.from(`${emulator.apiKey}:${emulator.apiSecret}`).toString('base64')}`;
     const tokenUrl = `${emulator.url}/api/v2/token`;
-    // One store for the whole run, as in the extension: after warm-up it sits at its 200-entry cap.
-    const history = new core.HistoryStore(mapMemento());
+    // One store for the whole run, as in the extension, on the extension's own storage: the history
+    // file in a fresh global-storage folder. After warm-up it sits at its 200-entry cap.
+    const historyFolder = mkdtempSync(path.join(tmpdir(), 'idenfy-bench-history-'));
+    const history = new core.HistoryStore(new core.JsonFileStorage(historyFolder));
     const prepared0 = core.prepareRequest(typical);
     if (!prepared0.ok) throw new Error('the typical request does not prepare');
     const bytes = prepared0.body;

@@ -4,7 +4,7 @@ import { activateExtension, diagnosticsWhen, workspaceFile } from './support';
 
 /** Messages the schema gives for test/fixtures/workspace/bad.idenfy.json, one per broken rule. */
 const EXPECTED = [
-  { line: 2, message: 'Unknown property. Did you mean "clientId"?' },
+  { line: 2, message: 'Property clientID is not allowed.' },
   { line: 3, message: 'Names may not contain digits or any of ~!@#$%^*()_+={}[]|:;",<>/?' },
   { line: 4, message: 'Value is below the minimum of 1.' },
   { line: 5, message: 'Value is below the minimum of 61.' },
@@ -38,6 +38,28 @@ describe('live validation of *.idenfy.json', () => {
     }
     // Comments and the trailing comma are allowed in request files.
     assert.ok(!diagnostics.some((d) => /comment|trailing comma/i.test(d.message)), listed(diagnostics));
+  });
+
+  it('offers the nearest known name as a quick fix for a misspelt property', async () => {
+    const uri = workspaceFile('bad.idenfy.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await diagnosticsWhen(uri, (d) =>
+      d.some((x) => x.message === 'Property clientID is not allowed.'),
+    );
+    const typo = diagnostics.find((x) => x.message === 'Property clientID is not allowed.');
+    assert.ok(typo);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      typo.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title === 'Change to "clientId"');
+    assert.ok(fix?.edit, `no quick fix; got ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(2).text.trim(), '"clientId": "user-42",');
+    await vscode.commands.executeCommand('undo');
   });
 
   it('leaves a plain other.json with the same content alone', async () => {

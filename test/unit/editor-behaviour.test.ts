@@ -42,7 +42,7 @@ test('a bad document gets each diagnostic on the right range with a helpful mess
   const diagnostics = await diagnose(service, BAD);
   assert.deepEqual(seen(diagnostics), [
     [0, 0, 1, 'Missing property "clientId".'],
-    [1, 2, 12, 'Unknown property. Did you mean "clientId"?'],
+    [1, 2, 12, 'Property clientID is not allowed.'],
     [2, 15, 21, 'Names may not contain digits or any of ~!@#$%^*()_+={}[]|:;",<>/?'],
     [3, 16, 17, 'Value is below the minimum of 1.'],
     [4, 13, 17, 'Use an ISO 3166-1 alpha-2 country code, such as "LT" or "lt".'],

@@ -44,6 +44,46 @@ describe('JsonFileStorage', () => {
     });
   });
 
+  it('records a new session by appending one line, and reads the lines back newest first', async () => {
+    const dir = folder();
+    const storage = new JsonFileStorage(dir);
+    const store = new HistoryStore(storage);
+    for (const name of ['a', 'b', 'c']) await store.record(entry(name), { forbidden: [] });
+    const lines = readFileSync(storage.path(HISTORY_KEY), 'utf8').trim().split('\n');
+    assert.equal(lines.length, 3, 'one snapshot line, then one appended line per later session');
+    assert.ok(lines[1]?.startsWith('{"add":'));
+    assert.deepEqual(
+      new HistoryStore(new JsonFileStorage(dir)).list().map((e) => e.clientId),
+      ['c', 'b', 'a'],
+    );
+    // Anything but a new entry in front rewrites the file as one line.
+    await store.remove(store.list()[1]?.id ?? '');
+    assert.equal(readFileSync(storage.path(HISTORY_KEY), 'utf8').trim().split('\n').length, 1);
+    assert.deepEqual(
+      new HistoryStore(new JsonFileStorage(dir)).list().map((e) => e.clientId),
+      ['c', 'a'],
+    );
+  });
+
+  it('an appended line cut short by a crash is reported and the file kept aside; the rest is kept', async () => {
+    const dir = folder();
+    const storage = new JsonFileStorage(dir);
+    const store = new HistoryStore(storage);
+    await store.record(entry('a'), { forbidden: [] });
+    await store.record(entry('b'), { forbidden: [] });
+    const original = readFileSync(storage.path(HISTORY_KEY), 'utf8');
+    writeFileSync(storage.path(HISTORY_KEY), `${original}{"add":{"id":"c","clie`);
+    const reopened = new HistoryStore(new JsonFileStorage(dir));
+    const warnings = await reopened.load();
+    assert.equal(warnings[0]?.kind, 'invalid_entries');
+    assert.deepEqual(
+      reopened.list().map((e) => e.clientId),
+      ['b', 'a'],
+    );
+    const aside = new JsonFileStorage(dir).get(warnings[0]?.movedTo ?? '');
+    assert.ok(JSON.stringify(aside).includes('clie'), 'the damaged line is in the copy kept aside');
+  });
+
   it('a history recorded through one store is there for the next (a window restart)', async () => {
     const dir = folder();
     const first = new HistoryStore(new JsonFileStorage(dir));

@@ -151,7 +151,7 @@ test('every enum-valued property has one enum description per value', () => {
     locale: 16,
     tokenType: 5,
     documents: 18,
-    sex: 2,
+    sex: 3, // M, F and null (the documented default), listed so completion offers it too
     fraudServices: 3,
     detectionTypes: 2,
   };

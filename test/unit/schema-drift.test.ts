@@ -72,7 +72,7 @@ test('only clientId is required (defaults make everything else optional)', () =>
   // additional step (its type; a step text's name and description).
   for (const { where, required } of lists) {
     if (where === '') continue;
-    const inRuleCondition = /^allOf\/\d+\/if$/.test(where);
+    const inRuleCondition = /^dependencies\/\w+\/(allOf\/\d+\/)?if$/.test(where);
     const inStep =
       where.startsWith('properties/additionalSteps/') &&
       required.every((r) => ['type', 'name', 'description'].includes(r));
