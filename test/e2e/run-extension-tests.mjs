@@ -196,7 +196,8 @@ async function runPhase(phase) {
 
 try {
   exitCode = await runPhase('first');
-  if (exitCode === 0 && process.env.IDENFY_E2E_SINGLE_PHASE !== '1') exitCode = await runPhase('after-restart');
+  if (exitCode === 0 && process.env.IDENFY_E2E_SINGLE_PHASE !== '1')
+    exitCode = await runPhase('after-restart');
 } catch (err) {
   console.error(`e2e runner error: ${err?.stack ?? err}`);
   exitCode = 1;

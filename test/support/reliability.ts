@@ -4,12 +4,8 @@
  * the emulator received, and the checks every failure must pass.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import tls from 'node:tls';
 import type { Emulator } from '../../src/emulator/server';
 import type { HistoryStorage, HistoryStore } from '../../src/history/store';
@@ -181,40 +177,4 @@ export function watchConnections(): { calls: string[]; restore: () => void } {
   };
 }
 
-/** openssl makes a throwaway self-signed certificate (as in http-client.test.ts); nothing is committed. */
-export function makeSelfSignedCert(): { key: string; cert: string } | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'idenfy-reliability-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export { makeSelfSignedCert } from './self-signed';

@@ -56,11 +56,17 @@ test('a misspelt property is flagged on its key by the editor, and named by zod 
       const fromZod = zod.issues.find((i) => i.kind === 'unknown_property')?.message;
       const keyStart = text.indexOf(JSON.stringify(key));
       const onKey = (await diagnose(service, text)).find(
-        (d) => d.range.start.character === keyStart && d.range.end.character === keyStart + JSON.stringify(key).length,
+        (d) =>
+          d.range.start.character === keyStart &&
+          d.range.end.character === keyStart + JSON.stringify(key).length,
       );
       assert.ok(onKey, `no editor diagnostic on the key ${key}`);
       assert.equal(onKey.message, `Property ${key} is not allowed.`);
-      assert.equal(nearestKnownProperty(key, KNOWN_PROPERTIES), suggestion(fromZod), `suggestions for "${key}" differ`);
+      assert.equal(
+        nearestKnownProperty(key, KNOWN_PROPERTIES),
+        suggestion(fromZod),
+        `suggestions for "${key}" differ`,
+      );
       if (suggestion(fromZod)) suggested++;
     }),
     { numRuns: 300 },

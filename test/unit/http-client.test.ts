@@ -4,13 +4,9 @@
  * and that the secret never appears in what the client returns.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { type AddressInfo, connect, createServer as createNetServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { Agent } from 'undici';
@@ -19,6 +15,7 @@ import { checkBaseUrl } from '../../src/http/base-url';
 import { type CreateSessionOptions, type CreateSessionResult, createSession } from '../../src/http/client';
 import { dispatcherFor } from '../../src/http/dispatcher';
 import type { IdenfyFailure } from '../../src/http/errors';
+import { makeSelfSignedCert } from '../support/self-signed';
 
 const BODY = JSON.stringify({ clientId: 'client-1', firstName: 'John Tom', lastName: 'Smith' });
 
@@ -407,44 +404,6 @@ describe('failures before anything is sent', { timeout: 30_000 }, () => {
     }
   });
 });
-
-/** openssl generates a throwaway self-signed cert at test time; nothing is committed. */
-function makeSelfSignedCert(): { key: string; cert: string } | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'idenfy-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-    };
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('TLS against a self-signed https emulator', { timeout: 30_000 }, () => {
   const tls = makeSelfSignedCert();
