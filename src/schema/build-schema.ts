@@ -38,7 +38,9 @@ function crossFieldRuleSchemas(): Record<string, JsonSchema> {
     const parts = rule.when.map((c) => ({ field: c.field, ...conditionSchema(c) }));
     const trigger = parts.find((p) => p.required)?.field;
     if (!trigger) throw new Error(`cross-field rule ${rule.id} has no condition that requires a property`);
-    (byTrigger[trigger] ??= []).push({
+    const rules = byTrigger[trigger] ?? [];
+    byTrigger[trigger] = rules;
+    rules.push({
       if: {
         properties: Object.fromEntries(parts.map((p) => [p.field, p.property])),
         required: parts.filter((p) => p.required).map((p) => p.field),
