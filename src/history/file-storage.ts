@@ -29,8 +29,14 @@ function isList(value: unknown): value is ListValue {
   return typeof value === 'object' && value !== null && Array.isArray((value as ListValue).entries);
 }
 
-/** After this many appended lines the file is rewritten as one line (reading it stays fast). */
-const COMPACT_AFTER_LINES = 100;
+/**
+ * The file is rewritten as one line once it holds more appended lines than entries (at least 100):
+ * rewriting costs in proportion to the entries, so spread over as many appends it stays a small,
+ * constant share of each, and the file never grows past about twice the history.
+ */
+function needsCompaction(appended: number, value: ListValue): boolean {
+  return appended >= Math.max(100, value.entries.length);
+}
 
 export class JsonFileStorage implements HistoryStorage {
   /** What each key holds now, as last read or written, to tell an append from a rewrite. */
@@ -85,7 +91,7 @@ export class JsonFileStorage implements HistoryStorage {
       rmSync(target, { force: true });
       return;
     }
-    if (before && before.appended < COMPACT_AFTER_LINES && isNewEntryInFront(before.value, value)) {
+    if (before && isNewEntryInFront(before.value, value) && !needsCompaction(before.appended, value)) {
       // The append descriptor stays open between sessions: opening the file is most of an append's cost.
       const fd = before.fd ?? openSync(target, 'a', 0o600);
       writeSync(fd, `${JSON.stringify({ add: value.entries[0] })}\n`);

@@ -192,6 +192,7 @@ module.exports = {
   ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+  CodeActionKind: { QuickFix: { value: 'quickfix' }, Empty: { value: '' } },
   window: namespace('window', {
     createOutputChannel: outputChannel,
     createStatusBarItem: statusBarItem,
@@ -214,6 +215,7 @@ module.exports = {
   }),
   languages: namespace('languages', {
     createDiagnosticCollection: diagnosticCollection,
+    registerCodeActionsProvider: disposable,
   }),
   commands: namespace('commands', {
     registerCommand: (id, handler) => {
