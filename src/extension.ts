@@ -46,6 +46,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       vscode.commands.registerCommand(id, handler),
     ),
   );
+  // Other windows may set or clear the credentials: follow SecretStorage's change events (no reload).
+  const credentialsContext = () =>
+    credentials.get().then(
+      (c) => vscode.commands.executeCommand('setContext', 'idenfy.credentialsSet', c !== undefined),
+      () => undefined,
+    );
+  context.subscriptions.push(credentials.onDidChange(() => void credentialsContext()));
+  void credentialsContext();
   void emulator
     .autoStart()
     .catch((err: unknown) => log.error(`Could not start the local emulator: ${String(err)}`));
