@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CreateSessionResult } from '../../src/editor/create-session';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
-import type { HistoryEntry } from '../../src/history/store';
-import { activateExtension, nextOpenedDocument, openInEditor, workspaceFile } from './support';
+import { activateExtension, createSession, history, nextOpenedDocument, workspaceFile } from './support';
 
 const EXPECTED_COMMANDS = [
   'idenfy.createSession',
@@ -12,15 +10,6 @@ const EXPECTED_COMMANDS = [
   'idenfy.startEmulator',
   'idenfy.stopEmulator',
 ];
-
-async function createSession(file: string): Promise<CreateSessionResult> {
-  await openInEditor(workspaceFile(file));
-  return (await vscode.commands.executeCommand('idenfy.createSession')) as CreateSessionResult;
-}
-
-async function history(): Promise<readonly HistoryEntry[]> {
-  return (await vscode.commands.executeCommand('idenfy.history.list')) as HistoryEntry[];
-}
 
 describe('Create Session', () => {
   before(async () => {

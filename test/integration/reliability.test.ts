@@ -8,21 +8,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CreateSessionResult } from '../../src/editor/create-session';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
-import type { HistoryEntry } from '../../src/history/store';
-import { activateExtension, openInEditor, workspaceFile } from './support';
+import { activateExtension, createSession, history, openInEditor, workspaceFile } from './support';
 
 const CANARY_SECRET = 'canary-7Hq2ZxW9-secret-Lm4vPp8R';
 const CANARY_KEY = 'canary-key-3Jd8';
 const DURABLE_CLIENT_ID = 'durable-after-ui-failure';
-
-async function createSession(file: string): Promise<CreateSessionResult> {
-  await openInEditor(workspaceFile(file));
-  return (await vscode.commands.executeCommand('idenfy.createSession')) as CreateSessionResult;
-}
-
-async function history(): Promise<readonly HistoryEntry[]> {
-  return (await vscode.commands.executeCommand('idenfy.history.list')) as HistoryEntry[];
-}
 
 async function setUserSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('idenfy').update(key, value, vscode.ConfigurationTarget.Global);
@@ -198,7 +188,10 @@ describe('reliability in the real VS Code', () => {
         vscode.workspace.applyEdit(edit).then(resolve, reject);
       });
     });
-    const pending = vscode.commands.executeCommand('idenfy.createSession') as Thenable<CreateSessionResult>;
+    const pending = vscode.commands.executeCommand(
+      'idenfy.createSession',
+      document.uri,
+    ) as Thenable<CreateSessionResult>;
     assert.equal(await edited, true, 'the edit was applied');
     assert.match(document.getText(), /in-flight-B/);
     const result = await pending;

@@ -1,6 +1,8 @@
 /** Helpers for the integration suite: they wait on VS Code events, never on time. */
 import * as vscode from 'vscode';
+import type { CreateSessionResult } from '../../src/editor/create-session';
 import type { TestApi } from '../../src/extension';
+import type { HistoryEntry } from '../../src/history/store';
 
 export const EXTENSION_ID = 'idenfy-tools.idenfy-session-tools';
 
@@ -59,4 +61,19 @@ export function nextOpenedDocument(match: (d: vscode.TextDocument) => boolean): 
 export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
+}
+
+/**
+ * Runs Create Session on a workspace file, shown in an editor as a person would have it. The file is
+ * passed to the command (as the explorer's context menu does), so a response document that opens late
+ * from an earlier test and takes the focus cannot make this run act on the wrong editor.
+ */
+export async function createSession(file: string): Promise<CreateSessionResult> {
+  const uri = workspaceFile(file);
+  await openInEditor(uri);
+  return (await vscode.commands.executeCommand('idenfy.createSession', uri)) as CreateSessionResult;
+}
+
+export async function history(): Promise<readonly HistoryEntry[]> {
+  return (await vscode.commands.executeCommand('idenfy.history.list')) as HistoryEntry[];
 }
