@@ -3,6 +3,8 @@
  * Everything here is a pure function so each mapping can be unit-tested without a socket.
  */
 
+import { KNOWN_PROPERTIES } from '../model/request';
+
 export type FailureAction = 'setCredentials' | 'showProblems' | 'openSettings' | 'openOutput' | 'none';
 
 export type FailureCause =
@@ -79,44 +81,14 @@ export function fieldFromMessage(message: string): string | undefined {
   return m?.[1];
 }
 
-/**
- * Options from the page that a partner's contract has to enable. Used to name the option in a
- * contract error when iDenfy's message mentions it without the "Field '...'" form.
- */
-const CONTRACT_OPTIONS = [
-  'generateDigitString',
-  'callbackUrl',
-  'additionalSteps',
-  'additionalData',
-  'utilityBill',
-  'tokenType',
-  'checkLiveness',
-  'reviewSuccessful',
-  'reviewFailed',
-  'driverLicenseBack',
-  'autoAmlMonitoring',
-  'fraudServices',
-  'checkIpProxy',
-  'maxAttemptCount',
-  'checkFaceBlacklist',
-  'checkDocFaceBlacklist',
-  'checkDuplicateFaces',
-  'checkDuplicateDocFaces',
-  'nfcRequired',
-  'faceMatchingThresholdModifier',
-  'levenshteinTextMatchRatio',
-  'levenshteinMrzMatchRatio',
-  'checkUrjanet',
-  'detectionTypes',
-];
-
 function optionFromContractMessage(message: string): string | undefined {
   const named = fieldFromMessage(message);
   if (named !== undefined) return named;
   // The option mentioned first is the one the message is about; whole words only, so
   // "checkDuplicateFaces" is not found inside "checkDuplicateDocFaces".
   let first: { option: string; at: number } | undefined;
-  for (const option of CONTRACT_OPTIONS) {
+  // Any request property can be one the contract does not enable: the model's list is the one list.
+  for (const option of KNOWN_PROPERTIES) {
     const at = message.search(new RegExp(`\\b${option}\\b`, 'i'));
     if (at >= 0 && (first === undefined || at < first.at)) first = { option, at };
   }
