@@ -23,6 +23,12 @@ import { packageVsix } from './ui-driver.mjs';
 
 const CODE_SERVER = path.join(CODE_SERVER_DIR, 'out', 'node', 'entry.js');
 
+// A fresh clone: the extension's own dependencies first (esbuild, vsce, tsx, ...).
+if (!fs.existsSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'esbuild'))) {
+  log('demo', "installing the extension's dependencies (npm ci)");
+  const r = spawnSync('npm', ['ci'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 if (!fs.existsSync(CODE_SERVER)) {
   log('demo', 'code-server is not installed yet: running test/e2e/install.sh (about a minute, once)');
   const r = spawnSync('bash', [path.join(E2E_DIR, 'install.sh')], { stdio: 'inherit' });
