@@ -15,11 +15,10 @@ import {
   log,
   makeRunDir,
   REPO_ROOT,
-  startProcess,
   waitForHttp,
   writeUserSettings,
 } from './common.mjs';
-import { packageVsix } from './ui-driver.mjs';
+import { installVsix, packageVsix, startCodeServer } from './ui-driver.mjs';
 
 const CODE_SERVER = path.join(CODE_SERVER_DIR, 'out', 'node', 'entry.js');
 
@@ -63,38 +62,9 @@ writeUserSettings(dirs.userData, {
 });
 const env = isolatedEnv({ HOME: dirs.home });
 delete env.NODE_OPTIONS;
-const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
-const install = spawnSync(
-  process.execPath,
-  [CODE_SERVER, ...common, '--force', '--install-extension', vsix],
-  {
-    env,
-    encoding: 'utf8',
-  },
-);
-if (install.status !== 0) {
-  console.error(install.stdout, install.stderr);
-  process.exit(1);
-}
-
+installVsix(vsix, { dirs, env, runDir });
 const port = Number(process.env.PORT) || (await freePort());
-const server = startProcess(
-  process.execPath,
-  [
-    CODE_SERVER,
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--auth',
-    'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    ...common,
-    dirs.workspace,
-  ],
-  { env, cwd: runDir, logFile: path.join(runDir, 'server.log'), tag: 'code-server' },
-);
+const server = startCodeServer({ port, dirs, env, runDir, folder: dirs.workspace, tag: 'code-server' });
 const base = `http://127.0.0.1:${port}`;
 await waitForHttp(`${base}/healthz`, 60_000, () => server.alive);
 const url = `${base}/?folder=${encodeURIComponent(dirs.workspace)}`;

@@ -44,6 +44,53 @@ export const UI_SETTINGS = {
   'chat.commandCenter.enabled': false,
   'workbench.colorTheme': 'Default Dark Modern',
 };
+/** Installs `vsix` into the run's code-server folders; throws with code-server's output on failure. */
+export function installVsix(vsix, { dirs, env, runDir }) {
+  const install = spawnSync(
+    process.execPath,
+    [CODE_SERVER, ...profileArgs(dirs), '--force', '--install-extension', path.resolve(vsix)],
+    { env, cwd: runDir, encoding: 'utf8', timeout: 60_000 },
+  );
+  fs.writeFileSync(path.join(runDir, 'install.log'), `${install.stdout}\n${install.stderr}`);
+  if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
+    throw new Error(
+      `installing ${vsix} failed (status ${install.status}):\n${install.stdout}\n${install.stderr}`,
+    );
+  }
+}
+
+/** Serves `folder` from code-server on 127.0.0.1:`port` without auth, telemetry or update checks. */
+export function startCodeServer({ port, dirs, env, runDir, folder, extraArgs = [], tag }) {
+  return startProcess(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...extraArgs,
+      ...profileArgs(dirs),
+      folder,
+    ],
+    {
+      env,
+      cwd: runDir,
+      logFile: path.join(runDir, 'server.log'),
+      echo: process.env.IDENFY_E2E_VERBOSE === '1',
+      ...(tag ? { tag } : {}),
+    },
+  );
+}
+
+function profileArgs(dirs) {
+  return ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+}
+
 /**
  * Starts code-server with `vsix` installed and opens the workbench in chromium.
  * @param {object} opts
@@ -86,46 +133,19 @@ export async function launchUi({
     IDENFY_E2E_WORKSPACE_DIR: workspace,
   });
   delete env.NODE_OPTIONS;
-  const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
-
   const t0 = Date.now();
-  const install = spawnSync(
-    process.execPath,
-    [CODE_SERVER, ...common, '--force', '--install-extension', path.resolve(vsix)],
-    { env, cwd: runDir, encoding: 'utf8', timeout: 60_000 },
-  );
-  fs.writeFileSync(path.join(runDir, 'install.log'), `${install.stdout}\n${install.stderr}`);
-  if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-    throw new Error(
-      `installing ${vsix} failed (status ${install.status}):\n${install.stdout}\n${install.stderr}`,
-    );
-  }
+  installVsix(vsix, { dirs, env, runDir });
   log('ui', `installed ${path.basename(vsix)} in ${Date.now() - t0} ms`);
 
   const port = await freePort();
-  const server = startProcess(
-    process.execPath,
-    [
-      CODE_SERVER,
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--ignore-last-opened',
-      ...common,
-      workspace,
-    ],
-    {
-      env,
-      cwd: runDir,
-      logFile: path.join(runDir, 'server.log'),
-      echo: process.env.IDENFY_E2E_VERBOSE === '1',
-    },
-  );
+  const server = startCodeServer({
+    port,
+    dirs,
+    env,
+    runDir,
+    folder: workspace,
+    extraArgs: ['--ignore-last-opened'],
+  });
   const browserPromise = launchChromium(dirs.profile, { viewport, env });
   browserPromise.catch(() => {});
   let context;
