@@ -12,6 +12,7 @@ export interface EncodingHit {
 
 // No `u` flag on purpose: we need to see UTF-16 code units to find unpaired surrogates.
 const BAD_TEXT = /\uFFFD+|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ANY_BAD_TEXT = new RegExp(BAD_TEXT.source);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const REPLACEMENT_MESSAGE =
@@ -41,6 +42,11 @@ export function findEncodingProblems(text: string, limit: number): EncodingHit[]
     });
   }
   return hits;
+}
+
+/** True when findEncodingProblems would find anything. */
+export function hasEncodingProblem(text: string): boolean {
+  return ANY_BAD_TEXT.test(text);
 }
 
 export function hasLoneSurrogate(value: string): boolean {

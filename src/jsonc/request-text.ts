@@ -3,6 +3,7 @@ import { findEncodingProblems } from './encoding.js';
 import { MAX_NESTING_DEPTH, MAX_REQUEST_BYTES, oversizeBytes, scanStructure } from './limits.js';
 import { syntaxMessage } from './syntax-messages.js';
 import { inspectTree, nodeToValue } from './tree.js';
+import { readWellFormed } from './well-formed.js';
 
 export { MAX_NESTING_DEPTH, MAX_REQUEST_BYTES } from './limits.js';
 
@@ -50,6 +51,17 @@ export function readRequestText(text: string): RequestTextResult {
   if (!structure.hasContent) return fail([EMPTY]);
   if (structure.tooDeepAt !== undefined) return fail([tooDeep(structure.tooDeepAt)]);
 
+  const clean = readWellFormed(source, structure);
+  if (clean) return { ok: true, value: clean, body: JSON.stringify(clean) };
+  return readThoroughly(source);
+}
+
+/**
+ * The full parse: jsonc-parser's syntax tree, then every check that places a problem in the text.
+ * Exported for the test that holds readWellFormed to the same answers.
+ */
+export function readThoroughly(text: string): RequestTextResult {
+  const source = blankBom(text);
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, PARSE_OPTIONS);
   const problems: RequestProblem[] = findEncodingProblems(source, MAX_PROBLEMS).map((hit) => ({
