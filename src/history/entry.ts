@@ -37,8 +37,13 @@ export const historyEntrySchema = z.object({
   target: z.enum(['idenfy', 'emulator']),
   baseUrl: z.string(),
   redirectUrl: z.string().optional(),
-  response: z.record(z.string(), z.unknown()),
+  // Any JSON object: a record schema would re-check every key of the response for nothing.
+  response: z.custom<Record<string, unknown>>(isJsonObject, 'not an object'),
 });
+
+function isJsonObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export interface NewEntryInput {
   response: Record<string, unknown>;

@@ -2,7 +2,8 @@
  * HistoryStorage on disk, in the extension's global storage folder: one file per key, in JSON Lines.
  * The first line is the whole value; when a history list changes only by a new entry at its front
  * (a created session, the common case), that entry is appended as one more line instead of rewriting
- * the file, so recording stays cheap however long the history is. Every write has reached the
+ * the file, with the length of the list after it (older entries may fall off the end), so recording
+ * stays cheap however long the history is. Every write has reached the
  * operating system when update() resolves: unlike VS Code's globalState, which is flushed on the
  * workbench's schedule, it survives a crash or restart of VS Code straight after. (It is not fsynced:
  * a power cut in the following seconds can still lose it.)
@@ -73,8 +74,10 @@ export class JsonFileStorage implements HistoryStorage {
     for (const line of rest) {
       const list = value as ListValue;
       try {
-        const { add } = JSON.parse(line) as { add: { id?: unknown } };
+        const { add, keep } = JSON.parse(line) as { add: { id?: unknown }; keep?: unknown };
         list.entries = [add, ...list.entries.filter((e) => e?.id !== add.id)];
+        // Older entries that fell off the end of the list when this one was added.
+        if (typeof keep === 'number') list.entries = list.entries.slice(0, keep);
       } catch {
         list.entries = [line as never, ...list.entries];
       }
@@ -94,7 +97,7 @@ export class JsonFileStorage implements HistoryStorage {
     if (before && isNewEntryInFront(before.value, value) && !needsCompaction(before.appended, value)) {
       // The append descriptor stays open between sessions: opening the file is most of an append's cost.
       const fd = before.fd ?? openSync(target, 'a', 0o600);
-      writeSync(fd, `${JSON.stringify({ add: value.entries[0] })}\n`);
+      writeSync(fd, `${JSON.stringify({ add: value.entries[0], keep: value.entries.length })}\n`);
       this.known.set(key, { value, appended: before.appended + 1, fd });
       return;
     }
@@ -123,8 +126,14 @@ export class JsonFileStorage implements HistoryStorage {
 /** True when `next` is `previous` with one new entry at the front (older ones may fall off the end). */
 function isNewEntryInFront(previous: unknown, next: unknown): next is ListValue {
   if (!isList(previous) || !isList(next) || previous.version !== next.version) return false;
-  const [added, ...kept] = next.entries;
-  if (!added || added.id === undefined || kept.some((e) => e.id === added.id)) return false;
-  if (previous.entries.some((e) => e.id === added.id)) return false;
-  return kept.every((e, i) => previous.entries[i]?.id === e.id);
+  const added = next.entries[0];
+  if (!added || added.id === undefined) return false;
+  // One pass: kept entries match the previous list in order, and the new id is in neither.
+  const before = previous.entries;
+  for (let i = 0; i < before.length; i++) {
+    const id = before[i]?.id;
+    if (id === added.id) return false;
+    if (i + 1 < next.entries.length && next.entries[i + 1]?.id !== id) return false;
+  }
+  return next.entries.length <= before.length + 1;
 }

@@ -8,6 +8,8 @@ export function findSecretPaths(value: unknown, forbidden: readonly string[]): s
   const secrets = forbidden.filter((s) => s.trim() !== '');
   if (secrets.length === 0) return [];
   const contains = (s: string) => secrets.some((secret) => s.includes(secret));
+  // Nearly always nothing is found: check without building a path for every value first.
+  if (!containsAny(value, contains)) return [];
   const found: string[] = [];
   // Iterative so a deeply nested response cannot overflow the stack.
   const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
@@ -32,4 +34,23 @@ export function findSecretPaths(value: unknown, forbidden: readonly string[]): s
     }
   }
   return found.sort();
+}
+
+/** True when a string or object key anywhere in `value` satisfies `contains`. Iterative, like the walk above. */
+function containsAny(value: unknown, contains: (s: string) => boolean): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (contains(item)) return true;
+    } else if (Array.isArray(item)) {
+      for (const v of item) stack.push(v);
+    } else if (item !== null && typeof item === 'object') {
+      for (const key of Object.keys(item)) {
+        if (contains(key)) return true;
+        stack.push((item as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
 }

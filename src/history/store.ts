@@ -67,7 +67,7 @@ export class HistoryStore {
     this.max = options.maxEntries ?? MAX_HISTORY_ENTRIES;
     const raw = storage.get(this.key);
     const read = readStored(raw);
-    this.entries = read.entries.slice(0, this.max);
+    this.entries = read.entries.slice(0, this.max).map((e) => deepFreeze(e));
     if (read.problem) {
       const movedTo = this.freeKey();
       this.warnings = [warningFor(read.problem, movedTo)];
@@ -104,8 +104,13 @@ export class HistoryStore {
   /**
    * Saves an entry (replacing one with the same id) and resolves once it is persisted.
    * `forbidden` lists the API key and secret in use: an entry containing either is refused.
+   * The history keeps a private, frozen copy; with `handOver` the caller gives the entry (and its
+   * response) away instead: it is frozen where it is, without a copy, so nobody can change it later.
    */
-  record(entry: HistoryEntry, guard: { forbidden: readonly string[] }): Promise<HistoryEntry> {
+  record(
+    entry: HistoryEntry,
+    guard: { forbidden: readonly string[]; handOver?: boolean },
+  ): Promise<HistoryEntry> {
     const secretPaths = findSecretPaths(entry, guard.forbidden);
     if (secretPaths.length > 0) return Promise.reject(new HistoryRecordError('secret', secretPaths));
     const parsed = historyEntrySchema.safeParse(entry);
@@ -113,9 +118,9 @@ export class HistoryStore {
       const paths = parsed.error.issues.map((i) => i.path.join('.') || '(entry)');
       return Promise.reject(new HistoryRecordError('invalid', paths));
     }
-    // A private copy, so later changes to the caller's response object do not alter the history.
-    const saved = structuredClone(parsed.data);
-    return this.run((entries) => [saved, ...entries.filter((e) => e.id !== saved.id)]).then(() => saved);
+    // Frozen, so neither later changes to the caller's objects nor a consumer of list() can alter it.
+    const saved = deepFreeze(guard.handOver ? parsed.data : structuredClone(parsed.data));
+    return this.run((entries) => withFirst(saved, entries, this.max)).then(() => saved);
   }
 
   /** Resolves to false when no entry had that id (nothing is written then). */
@@ -175,4 +180,26 @@ export class HistoryStore {
     for (let n = 1; this.storage.get(candidate) !== undefined; n++) candidate = `${base}-${n}`;
     return candidate;
   }
+}
+
+/** `entry` followed by `entries` without any older entry of the same id, at most `max` in all. */
+function withFirst(entry: HistoryEntry, entries: readonly HistoryEntry[], max: number): HistoryEntry[] {
+  const next = [entry];
+  for (let i = 0; i < entries.length && next.length < max; i++) {
+    const e = entries[i] as HistoryEntry;
+    if (e.id !== entry.id) next.push(e);
+  }
+  return next;
+}
+
+/** Freezes `value` and everything in it. Iterative: a response may be nested deeper than the stack. */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
+  }
+  return value;
 }

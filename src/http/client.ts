@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import * as z from 'zod';
 import { checkBaseUrl, tokenEndpoint } from './base-url';
 import {
   failureBaseUrl,
@@ -17,6 +16,15 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** iDenfy's answers are a few KiB; anything near this is not iDenfy and must not fill memory. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 export const DEFAULT_USER_AGENT = `idenfy-session-tools (node/${process.versions.node})`;
+
+/**
+ * The reason given when the private Agent is destroyed after its one request. Without one, undici
+ * creates a ClientDestroyedError each time, and Node's streams format its stack when the socket is
+ * destroyed with it: a stack as deep as the caller's async chain, which cost more than everything
+ * else this client adds to a request (see npm run bench). One error, made once, serves every call;
+ * neither undici nor the socket changes it, and no request is pending when it is used.
+ */
+const AFTER_USE = new Error('Connection closed after its one request.');
 
 export interface CreateSessionOptions {
   baseUrl: string;
@@ -36,13 +44,18 @@ export interface CreateSessionOptions {
   onRequestSent?: () => void;
 }
 
-/** Lenient on purpose: iDenfy adds fields over time, and they are shown to the user as they are. */
-const sessionResponseSchema = z.looseObject({
-  authToken: z.string().min(1),
-  scanRef: z.string().min(1),
-});
+/** What iDenfy answers; only the two ids are required, every other field is shown as it comes. */
+export type SessionResponse = { authToken: string; scanRef: string } & Record<string, unknown>;
 
-export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+/**
+ * Lenient on purpose: iDenfy adds fields over time, and they are shown to the user as they are.
+ * Two fields of one object are checked by hand: a schema library would copy the whole answer.
+ */
+function isSessionResponse(value: unknown): value is SessionResponse {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { authToken, scanRef } = value as Record<string, unknown>;
+  return typeof authToken === 'string' && authToken !== '' && typeof scanRef === 'string' && scanRef !== '';
+}
 
 export type CreateSessionResult =
   | { ok: true; status: number; body: SessionResponse; durationMs: number; requestId?: string }
@@ -55,8 +68,17 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 
 type CappedRead = { ok: true; text: string } | { ok: false };
 
-/** Reads at most `cap` bytes; stops the transfer (closing the socket) as soon as it is exceeded. */
-async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<CappedRead> {
+/**
+ * Reads at most `cap` bytes; stops the transfer (closing the socket) as soon as it is exceeded.
+ * `declared` is the Content-Length, already checked against the cap: undici's parser delivers no
+ * more than that, so such a body is read whole by undici itself, without a chunk-by-chunk loop.
+ */
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  cap: number,
+  declared: number,
+): Promise<CappedRead> {
+  if (Number.isFinite(declared)) return { ok: true, text: await body.text() };
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -79,6 +101,18 @@ function parseJson(text: string): unknown {
   }
 }
 
+type Endpoint = { ok: true; endpoint: URL } | { ok: false; message: string };
+let lastEndpoint: { baseUrl: string; result: Endpoint } | undefined;
+
+/** The checked token endpoint of a base URL; every request goes to the same one, so it is kept. */
+function endpointFor(baseUrl: string): Endpoint {
+  if (lastEndpoint?.baseUrl === baseUrl) return lastEndpoint.result;
+  const checked = checkBaseUrl(baseUrl);
+  const result: Endpoint = checked.ok ? { ok: true, endpoint: tokenEndpoint(checked.url) } : checked;
+  lastEndpoint = { baseUrl, result };
+  return result;
+}
+
 /**
  * POSTs one "Create verification session" request. Never retries: every POST that reaches
  * iDenfy creates a billable session. Never throws: every outcome is a CreateSessionResult.
@@ -95,7 +129,7 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
     requestId,
   });
 
-  const checked = checkBaseUrl(options.baseUrl);
+  const checked = endpointFor(options.baseUrl);
   if (!checked.ok) return fail(failureBaseUrl(checked.message));
   if (options.signal?.aborted)
     return fail(failureFromNetworkError(undefined, { requestSent: false, cancelled: true }));
@@ -132,7 +166,7 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
   });
 
   try {
-    const response = await request(tokenEndpoint(checked.url), {
+    const response = await request(checked.endpoint, {
       method: 'POST',
       dispatcher,
       signal: controller.signal,
@@ -149,21 +183,21 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
     status = response.statusCode;
     requestId = header(response.headers, 'x-request-id') ?? header(response.headers, 'x-amzn-requestid');
 
-    const declared = Number(header(response.headers, 'content-length'));
+    const length = header(response.headers, 'content-length');
+    const declared = length === undefined || length.trim() === '' ? Number.NaN : Number(length);
     if (Number.isFinite(declared) && declared > cap) {
       response.body.destroy();
       return fail(failureTooLarge(cap, status), requestId);
     }
-    const read = await readCapped(response.body, cap);
+    const read = await readCapped(response.body, cap, declared);
     if (!read.ok) return fail(failureTooLarge(cap, status), requestId);
 
     const parsed = parseJson(read.text);
     if (status >= 200 && status < 300) {
       if (read.text.trim() === '') return fail(failureFromUnusableSuccess(status, 'empty'), requestId);
       if (parsed === undefined) return fail(failureFromUnusableSuccess(status, 'notJson'), requestId);
-      const session = sessionResponseSchema.safeParse(parsed);
-      if (!session.success) return fail(failureFromUnusableSuccess(status, 'noToken'), requestId);
-      return { ok: true, status, body: session.data, durationMs: elapsed(), requestId };
+      if (!isSessionResponse(parsed)) return fail(failureFromUnusableSuccess(status, 'noToken'), requestId);
+      return { ok: true, status, body: parsed, durationMs: elapsed(), requestId };
     }
     return fail(
       failureFromResponse({ status, body: parsed, retryAfter: header(response.headers, 'retry-after') }),
@@ -177,7 +211,7 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);
-    await owned?.destroy();
+    await owned?.destroy(AFTER_USE);
   }
 }
 

@@ -70,8 +70,12 @@ export async function sendRequest(options: SendOptions): Promise<SendOutcome> {
   const redirectUrl = typeof response.redirectUrl === 'string' ? response.redirectUrl : undefined;
   const entry = createHistoryEntry({ response, target: target.kind, baseUrl: target.baseUrl, redirectUrl });
   try {
-    const saved = await options.history.record(entry, { forbidden: [target.apiKey, target.apiSecret] });
-    return { ok: true, entry: saved, response };
+    // Handed over: the response was parsed for this call alone, so the history keeps it without a copy.
+    const saved = await options.history.record(entry, {
+      forbidden: [target.apiKey, target.apiSecret],
+      handOver: true,
+    });
+    return { ok: true, entry: saved, response: saved.response };
   } catch (err) {
     // The session exists on iDenfy's side whatever happened here: never turn it into a failure.
     return { ok: true, entry, response, historyError: err instanceof Error ? err.message : String(err) };

@@ -41,6 +41,7 @@ async function main() {
   process.stdout.write(
     `${JSON.stringify({ totalMs: t3 - t0, requireMs: t1 - t0, prepareMs: t2 - t1, sendMs: t3 - t2, sinceStart: t3 })}\n`,
   );
+  fs.rmSync(folder, { recursive: true, force: true });
 }
 
 main().then(

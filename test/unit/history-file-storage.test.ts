@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { JsonFileStorage } from '../../src/history/file-storage';
 import { createHistoryEntry, HISTORY_KEY, HistoryStore } from '../../src/history/store';
 
@@ -123,5 +124,52 @@ describe('JsonFileStorage', () => {
     const warnings = await new HistoryStore(storage).load();
     assert.equal(warnings[0]?.kind, 'unsupported_version');
     assert.deepEqual(storage.get(warnings[0]?.movedTo ?? ''), old);
+  });
+});
+
+describe('JsonFileStorage: appends only what is an append', () => {
+  // Lists of ids; each step writes one of them, and a fresh reader must see exactly that list,
+  // whether the storage appended a line or rewrote the file.
+  const list = (ids: string[]) => ({ version: 1, entries: ids.map((id) => ({ id })) });
+  const steps = fc.array(
+    fc.oneof(
+      fc.constantFrom(
+        'prepend',
+        'prepend',
+        'prepend',
+        'prepend-drop-last',
+        'remove-first',
+        'swap',
+        'repeat-first',
+        'prepend-existing',
+        'prepend-and-append',
+      ),
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
+
+  it('a fresh reader sees every written list exactly, over random sequences of changes', async () => {
+    await fc.assert(
+      fc.asyncProperty(steps, async (ops) => {
+        const dir = folder();
+        const storage = new JsonFileStorage(dir);
+        let ids: string[] = [];
+        let n = 0;
+        for (const op of ops) {
+          if (op === 'prepend') ids = [`e${n++}`, ...ids];
+          else if (op === 'prepend-drop-last') ids = [`e${n++}`, ...ids.slice(0, -1)];
+          else if (op === 'remove-first') ids = ids.slice(1);
+          else if (op === 'swap' && ids.length > 1)
+            ids = [ids[1] as string, ids[0] as string, ...ids.slice(2)];
+          else if (op === 'repeat-first' && ids.length > 0) ids = [ids[0] as string, ...ids];
+          else if (op === 'prepend-existing' && ids.length > 1) ids = [ids.at(-1) as string, ...ids];
+          else if (op === 'prepend-and-append') ids = [`e${n++}`, ...ids, `e${n++}`];
+          await storage.update(HISTORY_KEY, list(ids));
+          assert.deepEqual(new JsonFileStorage(dir).get(HISTORY_KEY), list(ids), ops.join(', '));
+        }
+        storage.dispose();
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -194,6 +194,35 @@ describe('HistoryStore: basic operations', () => {
     assert.deepEqual(store.list()[0]?.response.details, { status: 'ACTIVE' });
   });
 
+  test('recorded entries are frozen: a consumer of list() cannot change the history', async () => {
+    const storage = new FakeStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    const [saved] = store.list();
+    assert.throws(() => {
+      (saved as { clientId: string }).clientId = 'changed';
+    }, TypeError);
+    assert.throws(() => {
+      (saved?.response as Record<string, unknown>).scanRef = 'changed';
+    }, TypeError);
+    assert.equal(store.list()[0]?.clientId, entry(1).clientId);
+    // Entries read back from storage too.
+    const reloaded = new HistoryStore(storage);
+    assert.ok(Object.isFrozen(reloaded.list()[0]?.response));
+  });
+
+  test('a handed-over entry is kept without a copy and frozen where it is', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    const e = entry(1);
+    e.response.details = { status: 'ACTIVE' };
+    const saved = await store.record(e, { ...guard, handOver: true });
+    assert.equal(saved.response, e.response);
+    assert.ok(Object.isFrozen(e.response) && Object.isFrozen(e.response.details));
+    assert.throws(() => {
+      (e.response.details as { status: string }).status = 'changed';
+    }, TypeError);
+  });
+
   test('the history keeps the newest 200 entries by default', async () => {
     const store = new HistoryStore(new FakeStorage());
     for (let n = 0; n <= 200; n++) await store.record(entry(n), guard);

@@ -1,0 +1,104 @@
+// Warm Create Session overhead, in a plain `node` process as in the extension host (the bench itself
+// runs under tsx, whose source-map hooks make every error stack, and undici builds one per destroyed
+// connection, dearer than in VS Code): `node warm-send-child.cjs <idenfy-core.js>`, with
+// { text, warmup, iterations } as JSON on stdin. Starts the bundle's emulator in this process, as the
+// extension does, then times alternately (a b, b a, ...):
+//   a. the extension's send path: prepareRequest(text) + sendRequest (POST, response check, history
+//      record in a real history file);
+//   b. a bare undici.request of the same bytes to the same emulator.
+// Both open a fresh undici Agent per request and destroy it after reading the body, as the extension
+// does (it never reuses connections), so both pay one TCP connect. Prints { a: [ms], b: [ms] }.
+'use strict';
+const { performance } = require('node:perf_hooks');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Agent, request } = require('undici');
+
+async function readStdin() {
+  const chunks = [];
+  for await (const c of process.stdin) chunks.push(c);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+async function main() {
+  const input = await readStdin();
+  const core = require(path.resolve(process.argv[2]));
+  const emulator = await core.startEmulator();
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idenfy-bench-history-'));
+  try {
+    const target = {
+      kind: 'emulator',
+      baseUrl: emulator.url,
+      apiKey: emulator.apiKey,
+      apiSecret: emulator.apiSecret,
+    };
+    const authorization = `Basic ${Buffer.from(`${emulator.apiKey}:${emulator.apiSecret}`).toString('base64')}`;
+    const tokenUrl = `${emulator.url}/api/v2/token`;
+    // One store for the whole run, as in the extension; after warm-up it sits at its 200-entry cap.
+    const history = new core.HistoryStore(new core.JsonFileStorage(folder));
+    const first = core.prepareRequest(input.text);
+    if (!first.ok) throw new Error(`the request does not prepare: ${JSON.stringify(first.problems)}`);
+    const bytes = first.body;
+
+    const extensionSide = async () => {
+      const t0 = performance.now();
+      // document.getText() is an in-memory string: nothing to read from disk.
+      const prepared = core.prepareRequest(input.text);
+      if (!prepared.ok) throw new Error('prepare failed');
+      const outcome = await core.sendRequest({
+        body: prepared.body,
+        target,
+        history,
+        timeoutMs: 30_000,
+        signal: new AbortController().signal,
+        log: () => {},
+      });
+      const t = performance.now() - t0;
+      if (!outcome.ok || outcome.historyError) throw new Error(`send failed: ${JSON.stringify(outcome)}`);
+      return t;
+    };
+    const bareSide = async () => {
+      const t0 = performance.now();
+      const agent = new Agent();
+      const res = await request(tokenUrl, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { authorization, 'content-type': 'application/json' },
+        body: bytes,
+      });
+      const text = await res.body.text();
+      await agent.destroy();
+      const t = performance.now() - t0;
+      if (res.statusCode !== 201 || text.length === 0) throw new Error(`bare request got ${res.statusCode}`);
+      return t;
+    };
+
+    for (let i = 0; i < input.warmup; i++) {
+      await extensionSide();
+      await bareSide();
+    }
+    const out = { a: [], b: [] };
+    for (let i = 0; i < input.iterations; i++) {
+      if (i % 2 === 0) {
+        out.a.push(await extensionSide());
+        out.b.push(await bareSide());
+      } else {
+        out.b.push(await bareSide());
+        out.a.push(await extensionSide());
+      }
+    }
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } finally {
+    await emulator.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`${err?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);
