@@ -55,8 +55,22 @@ export interface NewEntryInput {
   id?: string;
 }
 
+/** Entries made by createHistoryEntry, unchanged since (they are sealed): their shape needs no re-check. */
+const built = new WeakSet<HistoryEntry>();
+
+export function isBuiltEntry(entry: HistoryEntry): boolean {
+  return built.has(entry);
+}
+
 /** Builds an entry from a successful "create session" response; throws if the response lacks its ids. */
 export function createHistoryEntry(input: NewEntryInput): HistoryEntry {
+  const entry = buildEntry(input);
+  // Sealed: no field can be added, removed or retyped behind the brand (the response stays open).
+  built.add(Object.freeze(entry));
+  return entry;
+}
+
+function buildEntry(input: NewEntryInput): HistoryEntry {
   const { response } = input;
   const created = input.now ?? new Date();
   const expiry = response.expiryTime;

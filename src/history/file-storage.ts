@@ -45,9 +45,16 @@ export class JsonFileStorage implements HistoryStorage {
 
   constructor(private readonly folder: string) {}
 
+  private readonly paths = new Map<string, string>();
+
   /** File of a key; keys are ours (idenfy.history, idenfy.history.corrupt.<n>), kept to safe characters. */
   path(key: string): string {
-    return join(this.folder, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+    let file = this.paths.get(key);
+    if (file === undefined) {
+      file = join(this.folder, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+      this.paths.set(key, file);
+    }
+    return file;
   }
 
   /**
@@ -94,13 +101,6 @@ export class JsonFileStorage implements HistoryStorage {
       rmSync(target, { force: true });
       return;
     }
-    if (before && isNewEntryInFront(before.value, value) && !needsCompaction(before.appended, value)) {
-      // The append descriptor stays open between sessions: opening the file is most of an append's cost.
-      const fd = before.fd ?? openSync(target, 'a', 0o600);
-      writeSync(fd, `${JSON.stringify({ add: value.entries[0], keep: value.entries.length })}\n`);
-      this.known.set(key, { value, appended: before.appended + 1, fd });
-      return;
-    }
     this.forget(key);
     mkdirSync(this.folder, { recursive: true });
     // Write beside, then rename: a reader sees the old file or the new one, never half of one.
@@ -108,6 +108,20 @@ export class JsonFileStorage implements HistoryStorage {
     writeFileSync(temporary, `${JSON.stringify(value)}\n`, { mode: 0o600 });
     renameSync(temporary, target);
     this.known.set(key, { value, appended: 0 });
+  }
+
+  /**
+   * `value` is the list this key held with `entry` in front: when this storage wrote or read that
+   * list itself, only the entry is appended, with the list's new length. Otherwise, or when the
+   * file is due for compaction, the whole value is written.
+   */
+  async prepend(key: string, value: unknown, entry: unknown): Promise<void> {
+    const before = this.known.get(key);
+    if (!before || !isList(value) || needsCompaction(before.appended, value)) return this.update(key, value);
+    // The append descriptor stays open between sessions: opening the file is most of an append's cost.
+    const fd = before.fd ?? openSync(this.path(key), 'a', 0o600);
+    writeSync(fd, `${JSON.stringify({ add: entry, keep: value.entries.length })}\n`);
+    this.known.set(key, { value, appended: before.appended + 1, fd });
   }
 
   /** Closes the append descriptor of `key` (its file is about to be replaced or removed). */
@@ -121,19 +135,4 @@ export class JsonFileStorage implements HistoryStorage {
   dispose(): void {
     for (const key of [...this.known.keys()]) this.forget(key);
   }
-}
-
-/** True when `next` is `previous` with one new entry at the front (older ones may fall off the end). */
-function isNewEntryInFront(previous: unknown, next: unknown): next is ListValue {
-  if (!isList(previous) || !isList(next) || previous.version !== next.version) return false;
-  const added = next.entries[0];
-  if (!added || added.id === undefined) return false;
-  // One pass: kept entries match the previous list in order, and the new id is in neither.
-  const before = previous.entries;
-  for (let i = 0; i < before.length; i++) {
-    const id = before[i]?.id;
-    if (id === added.id) return false;
-    if (i + 1 < next.entries.length && next.entries[i + 1]?.id !== id) return false;
-  }
-  return next.entries.length <= before.length + 1;
 }

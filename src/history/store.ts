@@ -1,4 +1,4 @@
-import { type HistoryEntry, historyEntrySchema } from './entry.js';
+import { type HistoryEntry, historyEntrySchema, isBuiltEntry } from './entry.js';
 import { HISTORY_FORMAT_VERSION, type HistoryWarning, readStored, warningFor } from './load.js';
 import { findSecretPaths } from './secrets.js';
 
@@ -11,7 +11,15 @@ export { HISTORY_FORMAT_VERSION } from './load.js';
 export interface HistoryStorage {
   get(key: string): unknown;
   update(key: string, value: unknown): PromiseLike<void>;
+  /**
+   * Optional shortcut for the common change: `value` is what this key last held with `entry` put in
+   * front (older entries may have fallen off the end). A storage can then write just the entry.
+   */
+  prepend?(key: string, value: unknown, entry: unknown): PromiseLike<void>;
 }
+
+/** The next list, and the entry put in front of the current one when that is the whole change. */
+type Change = { next: HistoryEntry[]; prepended?: HistoryEntry } | undefined;
 
 export interface HistoryStoreOptions {
   key?: string;
@@ -52,6 +60,11 @@ export class HistoryStore {
   /** Problems found in storage at construction; the UI should show these to the user. */
   readonly warnings: readonly HistoryWarning[];
   private entries: HistoryEntry[];
+  /**
+   * The ids in `entries`, so that recording a new session need not look at every older entry
+   * (200 of them, scattered in memory). Undefined while two entries share an id (damaged data).
+   */
+  private ids: Set<string> | undefined;
   private readonly key: string;
   private readonly max: number;
   private readonly listeners = new Set<Listener>();
@@ -68,6 +81,7 @@ export class HistoryStore {
     const raw = storage.get(this.key);
     const read = readStored(raw);
     this.entries = read.entries.slice(0, this.max).map((e) => deepFreeze(e));
+    this.ids = idsOf(this.entries);
     if (read.problem) {
       const movedTo = this.freeKey();
       this.warnings = [warningFor(read.problem, movedTo)];
@@ -113,14 +127,23 @@ export class HistoryStore {
   ): Promise<HistoryEntry> {
     const secretPaths = findSecretPaths(entry, guard.forbidden);
     if (secretPaths.length > 0) return Promise.reject(new HistoryRecordError('secret', secretPaths));
-    const parsed = historyEntrySchema.safeParse(entry);
+    // An entry made by createHistoryEntry and handed over is valid by construction: re-checking
+    // it would only repeat what that function just did.
+    const parsed =
+      guard.handOver && isBuiltEntry(entry)
+        ? { success: true as const, data: entry }
+        : historyEntrySchema.safeParse(entry);
     if (!parsed.success) {
       const paths = parsed.error.issues.map((i) => i.path.join('.') || '(entry)');
       return Promise.reject(new HistoryRecordError('invalid', paths));
     }
     // Frozen, so neither later changes to the caller's objects nor a consumer of list() can alter it.
     const saved = deepFreeze(guard.handOver ? parsed.data : structuredClone(parsed.data));
-    return this.run((entries) => withFirst(saved, entries, this.max)).then(() => saved);
+    return this.run((entries) =>
+      this.ids && !this.ids.has(saved.id)
+        ? { next: [saved, ...entries.slice(0, this.max - 1)], prepended: saved }
+        : { next: withFirst(saved, entries, this.max) },
+    ).then(() => saved);
   }
 
   /** Resolves to false when no entry had that id (nothing is written then). */
@@ -128,13 +151,13 @@ export class HistoryStore {
     let found = false;
     await this.run((entries) => {
       found = entries.some((e) => e.id === id);
-      return found ? entries.filter((e) => e.id !== id) : undefined;
+      return found ? { next: entries.filter((e) => e.id !== id) } : undefined;
     });
     return found;
   }
 
   async clear(): Promise<void> {
-    await this.run(() => []);
+    await this.run(() => ({ next: [] }));
   }
 
   /** Called after each persisted change with the new list; returns a VS Code-style disposable. */
@@ -144,12 +167,23 @@ export class HistoryStore {
   }
 
   /** `change` returns the next list, or undefined for "no change". */
-  private run(change: (entries: HistoryEntry[]) => HistoryEntry[] | undefined): Promise<void> {
+  private run(change: (entries: HistoryEntry[]) => Change): Promise<void> {
     const step = this.queue.then(async () => {
       await this.loaded;
-      const next = change(this.entries)?.slice(0, this.max);
-      if (!next) return;
-      await this.storage.update(this.key, this.serialise(next));
+      const changed = change(this.entries);
+      if (!changed) return;
+      const next = changed.next.slice(0, this.max);
+      const value = this.serialise(next);
+      const { prepended } = changed;
+      if (prepended && this.storage.prepend) await this.storage.prepend(this.key, value, prepended);
+      else await this.storage.update(this.key, value);
+      if (prepended && this.ids) {
+        // Only the new entry and any that fell off the end change the set of ids.
+        for (const dropped of this.entries.slice(next.length - 1)) this.ids.delete(dropped.id);
+        this.ids.add(prepended.id);
+      } else {
+        this.ids = idsOf(next);
+      }
       this.entries = next;
       this.emit();
     });
@@ -159,6 +193,7 @@ export class HistoryStore {
   }
 
   private emit(): void {
+    if (this.listeners.size === 0) return;
     const snapshot = this.list();
     for (const listener of this.listeners) {
       try {
@@ -182,6 +217,11 @@ export class HistoryStore {
   }
 }
 
+function idsOf(entries: readonly HistoryEntry[]): Set<string> | undefined {
+  const ids = new Set(entries.map((e) => e.id));
+  return ids.size === entries.length ? ids : undefined;
+}
+
 /** `entry` followed by `entries` without any older entry of the same id, at most `max` in all. */
 function withFirst(entry: HistoryEntry, entries: readonly HistoryEntry[], max: number): HistoryEntry[] {
   const next = [entry];
@@ -192,12 +232,18 @@ function withFirst(entry: HistoryEntry, entries: readonly HistoryEntry[], max: n
   return next;
 }
 
-/** Freezes `value` and everything in it. Iterative: a response may be nested deeper than the stack. */
+/**
+ * Freezes `value` and everything in it, including what sits under an object that was frozen already
+ * (a sealed entry's response). Iterative, as a response may be nested deeper than the stack; `seen`
+ * ends cycles.
+ */
 function deepFreeze<T>(value: T): T {
+  const seen = new Set<object>();
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();
-    if (typeof item !== 'object' || item === null || Object.isFrozen(item)) continue;
+    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
+    seen.add(item);
     Object.freeze(item);
     for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
   }

@@ -66,6 +66,14 @@ export interface LogLineInput {
 
 /** Query strings can carry an authToken (redirect URLs) and userinfo can carry credentials. */
 function urlForLog(raw: string): string {
+  // Every request logs the same endpoint: parse it once.
+  if (lastLogUrl?.raw !== raw) lastLogUrl = { raw, forLog: parseForLog(raw) };
+  return lastLogUrl.forLog;
+}
+
+let lastLogUrl: { raw: string; forLog: string } | undefined;
+
+function parseForLog(raw: string): string {
   try {
     const u = new URL(raw);
     return `${u.protocol}//${u.host}${u.pathname}`;

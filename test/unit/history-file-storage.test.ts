@@ -127,49 +127,86 @@ describe('JsonFileStorage', () => {
   });
 });
 
-describe('JsonFileStorage: appends only what is an append', () => {
-  // Lists of ids; each step writes one of them, and a fresh reader must see exactly that list,
-  // whether the storage appended a line or rewrote the file.
+describe('JsonFileStorage and HistoryStore: what is written is what is read', () => {
   const list = (ids: string[]) => ({ version: 1, entries: ids.map((id) => ({ id })) });
-  const steps = fc.array(
-    fc.oneof(
-      fc.constantFrom(
-        'prepend',
-        'prepend',
-        'prepend',
-        'prepend-drop-last',
-        'remove-first',
-        'swap',
-        'repeat-first',
-        'prepend-existing',
-        'prepend-and-append',
-      ),
-    ),
-    { minLength: 1, maxLength: 12 },
+  const storageOps = fc.array(
+    fc.constantFrom('prepend', 'prepend', 'prepend-drop-last', 'remove-first', 'swap', 'reopen'),
+    { minLength: 1, maxLength: 14 },
   );
 
-  it('a fresh reader sees every written list exactly, over random sequences of changes', async () => {
+  it('a fresh reader sees every list exactly, whether it was appended or rewritten', async () => {
     await fc.assert(
-      fc.asyncProperty(steps, async (ops) => {
+      fc.asyncProperty(storageOps, async (ops) => {
         const dir = folder();
-        const storage = new JsonFileStorage(dir);
+        let storage = new JsonFileStorage(dir);
         let ids: string[] = [];
         let n = 0;
         for (const op of ops) {
-          if (op === 'prepend') ids = [`e${n++}`, ...ids];
-          else if (op === 'prepend-drop-last') ids = [`e${n++}`, ...ids.slice(0, -1)];
-          else if (op === 'remove-first') ids = ids.slice(1);
-          else if (op === 'swap' && ids.length > 1)
-            ids = [ids[1] as string, ids[0] as string, ...ids.slice(2)];
-          else if (op === 'repeat-first' && ids.length > 0) ids = [ids[0] as string, ...ids];
-          else if (op === 'prepend-existing' && ids.length > 1) ids = [ids.at(-1) as string, ...ids];
-          else if (op === 'prepend-and-append') ids = [`e${n++}`, ...ids, `e${n++}`];
-          await storage.update(HISTORY_KEY, list(ids));
+          if (op === 'reopen') {
+            // A new storage on the same folder has not read the file: its first prepend rewrites.
+            storage.dispose();
+            storage = new JsonFileStorage(dir);
+            continue;
+          }
+          if (op === 'prepend' || op === 'prepend-drop-last') {
+            const id = `e${n++}`;
+            ids = op === 'prepend' ? [id, ...ids] : [id, ...ids.slice(0, -1)];
+            await storage.prepend(HISTORY_KEY, list(ids), { id });
+          } else {
+            if (op === 'remove-first') ids = ids.slice(1);
+            else if (ids.length > 1) ids = [ids[1] as string, ids[0] as string, ...ids.slice(2)];
+            await storage.update(HISTORY_KEY, list(ids));
+          }
           assert.deepEqual(new JsonFileStorage(dir).get(HISTORY_KEY), list(ids), ops.join(', '));
         }
         storage.dispose();
       }),
       { numRuns: 200 },
+    );
+  });
+
+  const storeOps = fc.array(
+    fc.oneof(
+      fc.constant({ op: 'record-new' as const, pick: 0 }),
+      fc.record({ op: fc.constantFrom('record-again' as const, 'remove' as const), pick: fc.nat() }),
+      fc.constant({ op: 'clear' as const, pick: 0 }),
+    ),
+    { minLength: 1, maxLength: 20 },
+  );
+
+  it('a store reopened on the folder lists the same sessions, over random records, removals and clears', async () => {
+    await fc.assert(
+      fc.asyncProperty(storeOps, async (ops) => {
+        const dir = folder();
+        const storage = new JsonFileStorage(dir);
+        // A small cap, so sessions fall off the end and come back.
+        const store = new HistoryStore(storage, { maxEntries: 4 });
+        let n = 0;
+        const seen: string[] = [];
+        for (const { op, pick } of ops) {
+          if (op === 'record-new') {
+            const e = entry(`c${n++}`);
+            seen.push(e.id);
+            await store.record(e, { forbidden: [] });
+          } else if (op === 'record-again' && seen.length > 0) {
+            const id = seen[pick % seen.length] as string;
+            await store.record({ ...entry(`again-${pick}`), id }, { forbidden: [] });
+          } else if (op === 'remove' && seen.length > 0) {
+            await store.remove(seen[pick % seen.length] as string);
+          } else if (op === 'clear') {
+            await store.clear();
+          }
+          const ids = store.list().map((e) => e.id);
+          assert.equal(new Set(ids).size, ids.length, 'no id twice');
+          const reopened = new HistoryStore(new JsonFileStorage(dir), { maxEntries: 4 });
+          assert.deepEqual(
+            reopened.list().map((e) => e.id),
+            ids,
+          );
+        }
+        storage.dispose();
+      }),
+      { numRuns: 150 },
     );
   });
 });

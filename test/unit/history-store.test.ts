@@ -223,6 +223,24 @@ describe('HistoryStore: basic operations', () => {
     }, TypeError);
   });
 
+  test('a handed-over entry not made by createHistoryEntry is still checked and stripped', async () => {
+    const store = new HistoryStore(new FakeStorage());
+    const stray = { ...entry(1), note: 'not a history field' } as HistoryEntry;
+    const saved = await store.record(stray, { ...guard, handOver: true });
+    assert.equal('note' in saved, false);
+    await assert.rejects(
+      store.record({ ...entry(2), createdAt: 'yesterday' }, { ...guard, handOver: true }),
+      (err: unknown) => err instanceof HistoryRecordError && err.reason === 'invalid',
+    );
+  });
+
+  test('an entry from createHistoryEntry cannot be changed behind its back', () => {
+    const e = entry(1);
+    assert.throws(() => {
+      (e as { createdAt: string }).createdAt = 'yesterday';
+    }, TypeError);
+  });
+
   test('the history keeps the newest 200 entries by default', async () => {
     const store = new HistoryStore(new FakeStorage());
     for (let n = 0; n <= 200; n++) await store.record(entry(n), guard);
