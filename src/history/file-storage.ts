@@ -95,7 +95,6 @@ export class JsonFileStorage implements HistoryStorage {
 
   async update(key: string, value: unknown): Promise<void> {
     const target = this.path(key);
-    const before = this.known.get(key);
     if (value === undefined) {
       this.forget(key);
       rmSync(target, { force: true });
