@@ -7,7 +7,13 @@ export function findSecretPaths(value: unknown, forbidden: readonly string[]): s
   // Blank entries would match every string; unset credentials arrive as "" from settings.
   const secrets = forbidden.filter((s) => s.trim() !== '');
   if (secrets.length === 0) return [];
-  const contains = (s: string) => secrets.some((secret) => s.includes(secret));
+  const shortest = Math.min(...secrets.map((s) => s.length));
+  const contains = (s: string) => {
+    // Most values (dates, statuses, short ids) are shorter than any secret: no search needed.
+    if (s.length < shortest) return false;
+    for (const secret of secrets) if (s.includes(secret)) return true;
+    return false;
+  };
   // Nearly always nothing is found: check without building a path for every value first.
   if (!containsAny(value, contains)) return [];
   const found: string[] = [];

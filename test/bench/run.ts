@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     try {
       rows.push(
         ...(await stage('Create Session (warm, cold)', () =>
-          measureSend(s.dir, TYPICAL_TEXT, { iterations: 300, coldRuns: 11 }),
+          measureSend(s.dir, TYPICAL_TEXT, { iterations: 1000, coldRuns: 11 }),
         )),
       );
     } catch (err) {

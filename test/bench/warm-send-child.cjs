@@ -1,13 +1,13 @@
 // Warm Create Session overhead, in a plain `node` process as in the extension host (the bench itself
 // runs under tsx, whose source-map hooks make every error stack, and undici builds one per destroyed
 // connection, dearer than in VS Code): `node warm-send-child.cjs <idenfy-core.js>`, with
-// { text, warmup, iterations } as JSON on stdin. Starts the bundle's emulator in this process, as the
+// { text, warmupMs, minWarmup, iterations } as JSON on stdin. Starts the bundle's emulator in this process, as the
 // extension does, then times alternately (a b, b a, ...):
 //   a. the extension's send path: prepareRequest(text) + sendRequest (POST, response check, history
 //      record in a real history file);
 //   b. a bare undici.request of the same bytes to the same emulator.
 // Both open a fresh undici Agent per request and destroy it after reading the body, as the extension
-// does (it never reuses connections), so both pay one TCP connect. Prints { a: [ms], b: [ms] }.
+// does (it never reuses connections), so both pay one TCP connect. Prints { a: [ms], b: [ms], warmups }.
 'use strict';
 const { performance } = require('node:perf_hooks');
 const fs = require('node:fs');
@@ -74,9 +74,14 @@ async function main() {
       return t;
     };
 
-    for (let i = 0; i < input.warmup; i++) {
+    // Warm up by time, not by count: both sides keep getting faster for a thousand requests or so
+    // while V8 optimises undici, node:http and our code, and a slow or busy machine needs longer.
+    const warmUntil = performance.now() + input.warmupMs;
+    let warmups = 0;
+    while (warmups < input.minWarmup || performance.now() < warmUntil) {
       await extensionSide();
       await bareSide();
+      warmups++;
     }
     const out = { a: [], b: [] };
     for (let i = 0; i < input.iterations; i++) {
@@ -88,7 +93,7 @@ async function main() {
         out.a.push(await extensionSide());
       }
     }
-    process.stdout.write(`${JSON.stringify(out)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...out, warmups })}\n`);
   } finally {
     await emulator.close();
     fs.rmSync(folder, { recursive: true, force: true });
