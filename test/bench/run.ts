@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   try {
     rows.push(
       ...(await stage('editor validation', () =>
-        measureEditorValidation(TYPICAL_TEXT, FULL_TEXT, large, { typical: 1000, large: 15 }),
+        measureEditorValidation(TYPICAL_TEXT, FULL_TEXT, large, { typical: 300, large: 15 }),
       )),
     );
   } catch (err) {
