@@ -34,7 +34,15 @@ export interface EmulatorOptions {
   /** Serve https instead of http (the tests use this for certificate failures). */
   tls?: { key: string | Buffer; cert: string | Buffer };
   maxRequestBytes?: number;
+  /** Sessions whose verification page is kept; the oldest go first (default DEFAULT_MAX_SESSIONS). */
+  maxSessions?: number;
 }
+
+/**
+ * The emulator can run for as long as VS Code does: it keeps the newest sessions' pages, not all of
+ * them. Five times the history's 200 entries, so every session the history shows still has its page.
+ */
+export const DEFAULT_MAX_SESSIONS = 1000;
 
 export interface EmulatorEvents {
   /** A POST to the token path arrived (head only); tests use it to reach the server-side socket. */
@@ -158,6 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const apiKey = options.apiKey ?? randomBytes(15).toString('base64url');
   const apiSecret = options.apiSecret ?? randomBytes(24).toString('base64url');
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
   const events = new EventEmitter<EmulatorEvents>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -178,6 +187,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   function createSession(request: Json): Json {
     const session = buildSessionResponse(request, baseUrl);
     sessions.set(session.authToken, session);
+    // A Map iterates in insertion order: the first key is the oldest session.
+    if (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
     return session;
   }
 

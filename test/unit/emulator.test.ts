@@ -162,6 +162,36 @@ describe('emulator: successful sessions follow the page', { timeout: 30_000 }, (
   });
 });
 
+describe('emulator: memory', { timeout: 30_000 }, () => {
+  it('keeps the pages of the newest sessions only, so a long run does not grow without bound', async () => {
+    const small = await startEmulator({ maxSessions: 2 });
+    const own = new Agent();
+    const auth = `Basic ${Buffer.from(`${small.apiKey}:${small.apiSecret}`).toString('base64')}`;
+    try {
+      const tokens: string[] = [];
+      for (let n = 0; n < 3; n++) {
+        const res = await request(`${small.url}/api/v2/token`, {
+          method: 'POST',
+          dispatcher: own,
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ clientId: `c${n}` }),
+        });
+        tokens.push(String(((await res.body.json()) as { authToken: string }).authToken));
+      }
+      const statuses: number[] = [];
+      for (const token of tokens) {
+        const page = await request(`${small.url}/api/v2/redirect?authToken=${token}`, { dispatcher: own });
+        await page.body.dump();
+        statuses.push(page.statusCode);
+      }
+      assert.deepEqual(statuses, [404, 200, 200]);
+    } finally {
+      await own.close();
+      await small.close();
+    }
+  });
+});
+
 describe('emulator: errors look like iDenfy errors', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     emu = await startEmulator();
