@@ -1,10 +1,10 @@
 /**
  * HistoryStorage on disk, in the extension's global storage folder: one file per key, in JSON Lines.
- * The first line is the whole value; when a history list changes only by a new entry at its front
- * (a created session, the common case), that entry is appended as one more line instead of rewriting
- * the file, with the length of the list after it (older entries may fall off the end), so recording
- * stays cheap however long the history is. Every write has reached the
- * operating system when update() resolves: unlike VS Code's globalState, which is flushed on the
+ * The first line is the whole value. When the store says a list changed only by a new entry at its
+ * front (prepend(): a created session, the common case), that entry is appended as one more line,
+ * with the list's length after it (older entries may fall off the end), instead of rewriting the
+ * file, so recording stays cheap however long the history is. Every write has reached the operating
+ * system when update() or prepend() resolves: unlike VS Code's globalState, which is flushed on the
  * workbench's schedule, it survives a crash or restart of VS Code straight after. (It is not fsynced:
  * a power cut in the following seconds can still lose it.)
  */
