@@ -3,19 +3,13 @@
 // production core bundle + prepareRequest + sendRequest (POST, parse, history record), as the user
 // waits for them on the first Create Session after activation. Prints one JSON line.
 'use strict';
+const { runChild } = require('./lib/child.cjs');
 const { performance } = require('node:perf_hooks');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-async function readStdin() {
-  const chunks = [];
-  for await (const c of process.stdin) chunks.push(c);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
-
-async function main() {
-  const input = await readStdin();
+async function main(input) {
   const coreFile = path.resolve(process.argv[2]);
   // The extension's own storage: the history file in a fresh global-storage folder.
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idenfy-bench-history-'));
@@ -38,16 +32,8 @@ async function main() {
   });
   const t3 = performance.now();
   if (!outcome.ok) throw new Error(`send failed: ${JSON.stringify(outcome.failure)}`);
-  process.stdout.write(
-    `${JSON.stringify({ totalMs: t3 - t0, requireMs: t1 - t0, prepareMs: t2 - t1, sendMs: t3 - t2, sinceStart: t3 })}\n`,
-  );
   fs.rmSync(folder, { recursive: true, force: true });
+  return { totalMs: t3 - t0, requireMs: t1 - t0, prepareMs: t2 - t1, sendMs: t3 - t2, sinceStart: t3 };
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    process.stderr.write(`${err?.stack ?? err}\n`);
-    process.exit(1);
-  },
-);
+runChild(main);

@@ -9,20 +9,14 @@
 // Both open a fresh undici Agent per request and destroy it after reading the body, as the extension
 // does (it never reuses connections), so both pay one TCP connect. Prints { a: [ms], b: [ms], warmups }.
 'use strict';
+const { runChild } = require('./lib/child.cjs');
 const { performance } = require('node:perf_hooks');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Agent, request } = require('undici');
 
-async function readStdin() {
-  const chunks = [];
-  for await (const c of process.stdin) chunks.push(c);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
-
-async function main() {
-  const input = await readStdin();
+async function main(input) {
   const core = require(path.resolve(process.argv[2]));
   const emulator = await core.startEmulator();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idenfy-bench-history-'));
@@ -93,17 +87,11 @@ async function main() {
         out.a.push(await extensionSide());
       }
     }
-    process.stdout.write(`${JSON.stringify({ ...out, warmups })}\n`);
+    return { ...out, warmups };
   } finally {
     await emulator.close();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    process.stderr.write(`${err?.stack ?? err}\n`);
-    process.exit(1);
-  },
-);
+runChild(main);
