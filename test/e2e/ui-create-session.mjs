@@ -40,7 +40,8 @@ export default async function createSession({ vsix, log }) {
       hasText: 'session created',
     });
     await toast.first().waitFor({ timeout: 30_000 });
-    const text = (await toast.first().textContent()) ?? '';
+    // innerText: the rendered words only (textContent would include the toast's <style> rules).
+    const text = await toast.first().innerText();
     log(`notification: ${text.replace(/\s+/g, ' ')}`);
     assert.match(text, /scanRef [0-9a-f-]{36}/);
     for (const action of ['Open Verifica', 'Copy aut', 'Copy s', 'Copy iframe']) {
