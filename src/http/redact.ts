@@ -22,16 +22,7 @@ export function basicAuthValue(apiKey: string, apiSecret: string): string {
  */
 function secretForms(credentials: Credentials): string[] {
   const { apiKey, apiSecret } = credentials;
-  // Every request redacts with the same credentials; deriving the forms is most of the cost.
-  if (lastForms && lastForms.apiKey === apiKey && lastForms.apiSecret === apiSecret) return lastForms.forms;
-  const forms = deriveForms(apiKey, apiSecret);
-  lastForms = { apiKey, apiSecret, forms };
-  return forms;
-}
-
-let lastForms: { apiKey?: string; apiSecret: string; forms: string[] } | undefined;
-
-function deriveForms(apiKey: string | undefined, apiSecret: string): string[] {
+  // Derived on every call, not kept: a cache would hold the secret after the credentials are cleared.
   if (apiSecret.length === 0) return [];
   const forms = new Set<string>([
     apiSecret,
