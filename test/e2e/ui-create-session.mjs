@@ -27,7 +27,7 @@ export default async function createSession({ vsix, log }) {
     await ui.page.locator('.quick-input-widget input[type="password"]').waitFor({ timeout: 10_000 });
     await input.fill(idenfy.apiSecret);
     await ui.press('Enter');
-    const saved = await ui.notifications();
+    const saved = await ui.notifications({ hasText: 'credentials saved' });
     assert.ok(
       saved.some((t) => t.includes('credentials saved')),
       `no confirmation: ${saved.join(' | ')}`,
@@ -40,7 +40,7 @@ export default async function createSession({ vsix, log }) {
       hasText: 'session created',
     });
     await toast.first().waitFor({ timeout: 30_000 });
-    // innerText: the rendered words only (textContent would include the toast's <style> rules).
+    // biome-ignore lint/performance/useDomNodeTextContent: playwright's innerText gives the rendered words; textContent would include the toast's <style> rules.
     const text = await toast.first().innerText();
     log(`notification: ${text.replace(/\s+/g, ' ')}`);
     assert.match(text, /scanRef [0-9a-f-]{36}/);
@@ -60,7 +60,8 @@ export default async function createSession({ vsix, log }) {
     const row = pane.locator('.monaco-list-row', { hasText: 'user-42' });
     await row.first().waitFor({ timeout: 15_000 });
     await row.first().hover();
-    await ui.idle(1000);
+    // The row's tooltip (clientId, scanRef, dates, target) belongs in the screenshot.
+    await ui.page.locator('.monaco-hover', { hasText: 'scanRef' }).first().waitFor({ timeout: 15_000 });
     await ui.screenshot(SCREENSHOT);
     log(`screenshot: ${SCREENSHOT}`);
   } catch (err) {

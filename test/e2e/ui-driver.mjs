@@ -186,7 +186,6 @@ export class UiDriver {
     await this.page.locator('.monaco-workbench').waitFor({ timeout });
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
     await this.page.locator('#status\\.problems').waitFor({ timeout });
-    await this.idle();
   }
 
   /** Waits for `selector` (playwright selector syntax) to be visible; returns its locator. */
@@ -194,10 +193,6 @@ export class UiDriver {
     const loc = this.page.locator(selector).first();
     await loc.waitFor({ timeout, state });
     return this.page.locator(selector);
-  }
-
-  async idle(ms = 300) {
-    await this.page.waitForTimeout(ms);
   }
 
   /** Sends keys to the focused element, e.g. press('Control+Shift+M'). */
@@ -236,7 +231,6 @@ export class UiDriver {
       .locator('.editor-instance .monaco-editor .view-lines')
       .first()
       .waitFor({ timeout: 15_000 });
-    await this.idle();
   }
 
   /** Runs a command by its palette title (e.g. 'View: Toggle Problems' or 'iDenfy: Send Request') via F1. */
@@ -258,7 +252,13 @@ export class UiDriver {
       }
     }
     await this.press('Enter');
-    await this.idle();
+    // The palette has taken the command once it closes or its input no longer holds the '>' query
+    // (a command that asks for input reuses the same widget), so the next step never types into it.
+    await this.page.waitForFunction(() => {
+      const widget = document.querySelector('.quick-input-widget');
+      const input = widget?.querySelector('.quick-input-box input');
+      return !widget || getComputedStyle(widget).display === 'none' || !input?.value.startsWith('>');
+    });
   }
 
   /** The visible quick-input box (after Ctrl+P / F1). */
@@ -285,15 +285,13 @@ export class UiDriver {
     }
     const rows = this.page.locator('.markers-panel .monaco-list-row');
     if (min > 0) await rows.nth(min - 1).waitFor({ timeout });
-    await this.idle();
     return rows.allInnerTexts();
   }
 
-  /** Texts of the notification toasts currently shown. */
-  async notifications({ timeout = 15_000 } = {}) {
+  /** Texts of the notification toasts shown once one holding `hasText` has appeared. */
+  async notifications({ hasText, timeout = 15_000 } = {}) {
     const toasts = this.page.locator('.notifications-toasts .notification-toast');
-    await toasts.first().waitFor({ timeout });
-    await this.idle(1000); // toasts fade in
+    await toasts.filter({ hasText }).first().waitFor({ timeout });
     return toasts.allInnerTexts();
   }
 

@@ -27,7 +27,7 @@ export default async function squiggles({ vsix, log }) {
     const badge = await ui.page.locator('#status\\.problems').textContent();
     log(`status bar problems: ${badge.replace(/\s+/g, ' ')}`);
     await ui.press('Control+1'); // focus back on the editor: Problems stays open, its selection greys out
-    await ui.idle(500);
+    await ui.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
     await ui.screenshot(SCREENSHOT);
     log(`screenshot: ${SCREENSHOT}`);
   } catch (err) {
