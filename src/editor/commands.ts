@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../history/store';
-import { verificationPageUrl } from '../session/links';
 import { loadCore } from './core-loader';
 import { type CreateSessionDeps, createSessionCommand } from './create-session';
 import { askForCredentials } from './credentials';
+import { openVerificationPage } from './open-page';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -46,9 +46,7 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
         );
         return;
       }
-      return vscode.env.openExternal(
-        vscode.Uri.parse(verificationPageUrl(entry.baseUrl, entry.response), true),
-      );
+      return openVerificationPage(entry.baseUrl, entry.response);
     },
     'idenfy.history.copyAuthToken': (entry: HistoryEntry) => vscode.env.clipboard.writeText(entry.authToken),
     'idenfy.history.copyScanRef': (entry: HistoryEntry) => vscode.env.clipboard.writeText(entry.scanRef),

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { IdenfyFailure } from '../http/errors';
-import { iframeSnippet, verificationPageUrl } from '../session/links';
+import { iframeSnippet } from '../session/links';
 import type { SendOutcome, Target } from '../session/send';
 import { loadCore } from './core-loader';
 import { askForCredentials, type CredentialStore } from './credentials';
 import type { HistoryView } from './history-view';
 import type { Log } from './log';
+import { openVerificationPage } from './open-page';
 import type { RequestDiagnostics } from './request-diagnostics';
 import type { ResponseDocuments } from './response-documents';
 import { apiBaseUrl, proxySettings, requestTimeoutMs } from './settings';
@@ -163,7 +164,7 @@ export async function runSessionAction(
 ): Promise<void> {
   switch (choice) {
     case 'Open Verification Page':
-      await vscode.env.openExternal(vscode.Uri.parse(verificationPageUrl(baseUrl, response), true));
+      await openVerificationPage(baseUrl, response);
       break;
     case 'Copy authToken':
       await vscode.env.clipboard.writeText(String(response.authToken ?? ''));
