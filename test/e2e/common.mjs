@@ -11,6 +11,9 @@ export const WORK_DIR = path.join(E2E_DIR, '.work');
 export const CODE_SERVER_DIR = path.join(E2E_DIR, 'node_modules', 'code-server');
 export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 export const CHROMIUM = process.env.IDENFY_E2E_CHROMIUM || '/usr/bin/chromium';
+/** Where scenarios save README pictures: read on each call, so run-ui.mjs --readme-screenshots can set it. */
+export const screenshotDir = () =>
+  path.resolve(REPO_ROOT, process.env.IDENFY_E2E_SCREENSHOT_DIR || path.join(WORK_DIR, 'screenshots'));
 
 // This process's own temp files (playwright's artifacts folder) go under .work too, not /tmp.
 fs.mkdirSync(path.join(WORK_DIR, 'tmp'), { recursive: true });

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Mode B: UI end-to-end scenarios against the packaged extension in code-server + headless chromium.
 //
-// Usage: node test/e2e/run-ui.mjs [path/to/ext.vsix] [scenario ...]
+// Usage: node test/e2e/run-ui.mjs [--readme-screenshots] [path/to/ext.vsix] [scenario ...]
 //   No .vsix argument: builds one (npm run build:prod unless vscode:prepublish exists, then npm run package).
+//   README pictures go to test/e2e/.work/screenshots/ (git-ignored); --readme-screenshots (npm run
+//   screenshots) writes them to images/ instead, the only way the tracked pictures change.
 //   Scenarios are test/e2e/ui-<name>.mjs files (default: all of them), each exporting
 //   `default async function ({ vsix, log })` that throws on failure.
 // Env: IDENFY_E2E_TIMEOUT_MS (default 300000, whole run), IDENFY_E2E_USER_SETTINGS, IDENFY_E2E_VERBOSE=1.
@@ -14,7 +16,8 @@ import { E2E_DIR, hardTimeout, log, requireInstalled } from './common.mjs';
 import { closeAll, packageVsix } from './ui-driver.mjs';
 
 requireInstalled();
-const args = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => a !== '--readme-screenshots');
+if (process.argv.includes('--readme-screenshots')) process.env.IDENFY_E2E_SCREENSHOT_DIR = 'images';
 let vsix = args.find((a) => a.endsWith('.vsix'));
 const wanted = args
   .filter((a) => !a.endsWith('.vsix'))

@@ -1,15 +1,31 @@
 // UI scenario, as a person would do it: F1 > "iDenfy: Set API Credentials" typed into the two input boxes,
 // open a request file, F1 > "iDenfy: Create Session", see the notification, the response and the Sessions
-// view. The "iDenfy" here is the emulator from dist/idenfy-core.js, started by this script on loopback and
-// set as the user-level idenfy.apiBaseUrl. Writes images/screenshot-create-session.png.
+// view, and Open Verification Page from the notification and from the Sessions view, each followed to the
+// browser tab it opens (through code-server's /proxy/<port>/ rewrite) and checked for the session's page.
+// The "iDenfy" here is the emulator from dist/idenfy-core.js, started by this script on loopback and set
+// as the user-level idenfy.apiBaseUrl. Saves the README picture screenshot-create-session.png.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { REPO_ROOT } from './common.mjs';
 import { launchUi } from './ui-driver.mjs';
 
-const SCREENSHOT = 'images/screenshot-create-session.png';
+const SCREENSHOT = 'screenshot-create-session.png';
 export const title = 'Set API Credentials, Create Session, notification and Sessions view';
+
+/**
+ * The emulator's page for the session, opened in a new tab: it must be the session's page (not the
+ * emulator's "No endpoint at /." answer that a lost path gives), showing its clientId and scanRef.
+ */
+async function assertSessionPage(tab, { scanRef, via, log }) {
+  const url = tab.url();
+  log(`${via} opened ${url.replace(/authToken=[^&#]+/, 'authToken=…')}`);
+  const body = (await tab.locator('body').textContent()) ?? '';
+  await tab.close();
+  assert.match(url, /\/api\/v2\/redirect\?authToken=/, `${via}: the path or authToken was lost: ${url}`);
+  assert.ok(body.includes('Emulated verification session'), `${via}: not the session page:\n${body}`);
+  assert.ok(body.includes('user-42') && body.includes(scanRef), `${via}: page lacks the session:\n${body}`);
+}
 
 export default async function createSession({ vsix, log }) {
   const { startEmulator } = createRequire(import.meta.url)(path.join(REPO_ROOT, 'dist', 'idenfy-core.js'));
@@ -48,6 +64,11 @@ export default async function createSession({ vsix, log }) {
       assert.ok(text.includes(action.split(' ')[0]), `action ${action} missing`);
     }
     assert.equal(idenfy.requests, 1, 'exactly one POST reached the server');
+    const scanRef = /scanRef ([0-9a-f-]{36})/.exec(text)?.[1];
+
+    // The notification's button opens the session's page in a new browser tab.
+    const openButton = toast.first().getByRole('button', { name: 'Open Verification Page' });
+    await assertSessionPage(await ui.followNewTab(openButton), { scanRef, via: 'notification', log });
 
     // The response opens beside the request, read-only.
     await ui.waitFor('.tabs-container .tab[aria-label*="response.json"]', { timeout: 15_000 });
@@ -62,8 +83,12 @@ export default async function createSession({ vsix, log }) {
     await row.first().hover();
     // The row's tooltip (clientId, scanRef, dates, target) belongs in the screenshot.
     await ui.page.locator('.monaco-hover', { hasText: 'scanRef' }).first().waitFor({ timeout: 15_000 });
-    await ui.screenshot(SCREENSHOT);
-    log(`screenshot: ${SCREENSHOT}`);
+    log(`screenshot: ${await ui.readmeScreenshot(SCREENSHOT)}`);
+
+    // The row's inline action opens the same page.
+    await row.first().hover();
+    const inline = row.first().getByRole('button', { name: 'Open Verification Page' });
+    await assertSessionPage(await ui.followNewTab(inline), { scanRef, via: 'Sessions view', log });
   } catch (err) {
     await ui.screenshot(path.join(ui.dirs.runDir, 'failure.png')).catch(() => {});
     throw err;

@@ -6,7 +6,7 @@
 //     await ui.openFile('bad.idenfy.json');
 //     await ui.waitFor('.squiggly-warning, .squiggly-error');
 //     await ui.runCommand('iDenfy: Send Request');
-//     await ui.screenshot('images/x.png');
+//     await ui.readmeScreenshot('screenshot-x.png');
 //   } finally { await ui.close(); }
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,6 +22,7 @@ import {
   prepareWorkspace,
   REPO_ROOT,
   requireInstalled,
+  screenshotDir,
   startProcess,
   waitForHttp,
   writeUserSettings,
@@ -293,6 +294,25 @@ export class UiDriver {
     const toasts = this.page.locator('.notifications-toasts .notification-toast');
     await toasts.filter({ hasText }).first().waitFor({ timeout });
     return toasts.allInnerTexts();
+  }
+
+  /**
+   * Clicks `target` (a locator) and returns the browser tab it opens (what `vscode.env.openExternal`
+   * does in code-server), loaded up to DOMContentLoaded.
+   */
+  async followNewTab(target, { timeout = 30_000 } = {}) {
+    const [tab] = await Promise.all([this.context.waitForEvent('page', { timeout }), target.click()]);
+    await tab.waitForLoadState('domcontentloaded', { timeout });
+    return tab;
+  }
+
+  /**
+   * A README picture: saved as <screenshotDir()>/<name>. Test runs write to test/e2e/.work/screenshots
+   * (ignored by git); `npm run screenshots` points IDENFY_E2E_SCREENSHOT_DIR at images/ to refresh the
+   * README's pictures.
+   */
+  async readmeScreenshot(name) {
+    return this.screenshot(path.join(screenshotDir(), name));
   }
 
   /** Saves a screenshot of the whole window (viewport size) to `file` (relative to the repo root). */

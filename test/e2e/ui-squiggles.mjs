@@ -1,12 +1,12 @@
 // UI scenario: a bad request file gets squiggles and Problems entries from the extension's JSON schema.
-// Writes images/screenshot-validation.png (1280x800). Run through run-ui.mjs:
+// Saves the README picture screenshot-validation.png (1280x800; see ui.readmeScreenshot). Run through run-ui.mjs:
 //   node test/e2e/run-ui.mjs [path/to.vsix] squiggles
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { launchUi } from './ui-driver.mjs';
 
 const FILE = 'bad.idenfy.json';
-const SCREENSHOT = 'images/screenshot-validation.png';
+const SCREENSHOT = 'screenshot-validation.png';
 
 export const title = 'schema validation shows squiggles and Problems';
 
@@ -28,8 +28,7 @@ export default async function squiggles({ vsix, log }) {
     log(`status bar problems: ${badge.replace(/\s+/g, ' ')}`);
     await ui.press('Control+1'); // focus back on the editor: Problems stays open, its selection greys out
     await ui.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
-    await ui.screenshot(SCREENSHOT);
-    log(`screenshot: ${SCREENSHOT}`);
+    log(`screenshot: ${await ui.readmeScreenshot(SCREENSHOT)}`);
   } catch (err) {
     await ui.screenshot(path.join(ui.dirs.runDir, 'failure.png')).catch(() => {});
     throw err;
