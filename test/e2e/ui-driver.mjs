@@ -62,6 +62,9 @@ export function installVsix(vsix, { dirs, env, runDir }) {
 
 /** Serves `folder` from code-server on 127.0.0.1:`port` without auth, telemetry or update checks. */
 export function startCodeServer({ port, dirs, env, runDir, folder, extraArgs = [], tag }) {
+  // code-server lets PORT and CODE_SERVER_HOST override --bind-addr: an unauthenticated server must
+  // listen on exactly the loopback address and port given here, whatever the caller's environment.
+  const { PORT: _port, CODE_SERVER_HOST: _host, ...serverEnv } = env;
   return startProcess(
     process.execPath,
     [
@@ -79,7 +82,7 @@ export function startCodeServer({ port, dirs, env, runDir, folder, extraArgs = [
       folder,
     ],
     {
-      env,
+      env: serverEnv,
       cwd: runDir,
       logFile: path.join(runDir, 'server.log'),
       echo: process.env.IDENFY_E2E_VERBOSE === '1',
