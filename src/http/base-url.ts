@@ -45,9 +45,3 @@ export function checkBaseUrl(raw: string): BaseUrlCheck {
     message: `The iDenfy base URL must start with https:// (got ${url.protocol}): ${FIX}.`,
   };
 }
-
-/** The token endpoint under a base URL that may carry a path prefix (e.g. behind a gateway). */
-export function tokenEndpoint(base: URL): URL {
-  const prefix = base.pathname.replace(/\/+$/, '');
-  return new URL(`${prefix}/api/v2/token`, base.origin);
-}
