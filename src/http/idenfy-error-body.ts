@@ -22,9 +22,8 @@ export const SERVER_TEXT_MAX = 200;
  * text shortened, so a cut can never leave part of a secret behind. One line, no final dot.
  */
 export function quoteServerText(text: string, redact: (text: string) => string = (t) => t): string {
-  const flat = redact(redact(text).replace(/\s+/g, ' ').trim());
-  const short = flat.length > SERVER_TEXT_MAX ? `${flat.slice(0, SERVER_TEXT_MAX - 3)}...` : flat;
-  return short.replace(/[.\s]+$/, '');
+  const flat = redact(redact(text).replace(/\s+/g, ' ').trim()).replace(/[.\s]+$/, '');
+  return flat.length > SERVER_TEXT_MAX ? `${flat.slice(0, SERVER_TEXT_MAX - 3)}...` : flat;
 }
 
 /** Extracts the field from iDenfy messages of the form "Field 'country' ..." (any quote style). */
