@@ -4,11 +4,11 @@
  * crosses the network.
  */
 
-export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; message: string };
+type BaseUrlCheck = { ok: true; url: URL } | { ok: false; message: string };
 
 const FIX = 'set it to https://ivs.idenfy.com in Settings';
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   // WHATWG URL parsing has already normalised IPv4 forms such as 127.1 to 127.0.0.1.
   const host = hostname.toLowerCase();
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);

@@ -12,9 +12,9 @@ import {
   failureTooLarge,
 } from './status-failures';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** iDenfy's answers are a few KiB; anything near this is not iDenfy and must not fill memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 const USER_AGENT = `idenfy-session-tools (node/${process.versions.node})`;
 
 export interface CreateSessionOptions {
@@ -35,7 +35,7 @@ export interface CreateSessionOptions {
 }
 
 /** What iDenfy answers; only the two ids are required, every other field is shown as it comes. */
-export type SessionResponse = { authToken: string; scanRef: string } & Record<string, unknown>;
+type SessionResponse = { authToken: string; scanRef: string } & Record<string, unknown>;
 
 /**
  * Lenient on purpose: a 2xx with both ids is a created (billable) session whatever else it holds

@@ -6,7 +6,7 @@ import { Agent, Dispatcher, ProxyAgent } from 'undici';
 import { type ProxyEnv, type ProxySettings, proxyDecision } from './proxy-decision';
 
 /** The error a refused proxy setting fails the request with; errors.ts maps it to its message. */
-export class ProxySettingError extends Error {
+class ProxySettingError extends Error {
   readonly code = 'IDENFY_PROXY_SETTING';
 }
 

@@ -4,7 +4,7 @@
  * (HTTP statuses and unusable answers), network-failures.ts (failures on the wire). All pure.
  */
 
-export type FailureAction = 'setCredentials' | 'showProblems' | 'openSettings' | 'openOutput' | 'none';
+type FailureAction = 'setCredentials' | 'showProblems' | 'openSettings' | 'openOutput' | 'none';
 
 export type FailureCause =
   | 'baseUrlRefused'

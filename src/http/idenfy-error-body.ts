@@ -2,7 +2,7 @@
 import { KNOWN_PROPERTIES } from '../model/request';
 
 /** iDenfy's standard error body. */
-export interface IdenfyErrorBody {
+interface IdenfyErrorBody {
   identifier: string;
   message: string;
 }
@@ -14,7 +14,7 @@ export function isIdenfyErrorBody(value: unknown): value is IdenfyErrorBody {
 }
 
 /** The longest server text quoted in a message or a log line. */
-export const SERVER_TEXT_MAX = 200;
+const SERVER_TEXT_MAX = 200;
 
 /**
  * Server text made safe to quote: the secret is removed first, from the text as it came and again

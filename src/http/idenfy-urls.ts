@@ -19,7 +19,7 @@ export const IDENFY_PATHS = {
 
 export type IdenfyEndpoint = keyof typeof IDENFY_PATHS;
 
-export type IdenfyUrl = { ok: true; url: URL } | { ok: false; message: string };
+type IdenfyUrl = { ok: true; url: URL } | { ok: false; message: string };
 
 export function idenfyUrl(
   baseUrl: string,

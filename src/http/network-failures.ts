@@ -1,7 +1,7 @@
 /** Maps a failure on the wire (no usable response) to a failure, by what had been sent when it happened. */
 import { CHECK_DASHBOARD, type IdenfyFailure } from './errors';
 
-export interface NetworkContext {
+interface NetworkContext {
   /** Whether the request (headers and body) had been written to the socket. */
   requestSent: boolean;
   /** Set when response headers arrived before the failure. */
@@ -34,7 +34,7 @@ const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOC
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
 /** The first `code` on the error or its cause chain (undici and fetch wrap system errors). */
-export function errorCode(err: unknown): string | undefined {
+function errorCode(err: unknown): string | undefined {
   let current: unknown = err;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
     const c = current as { code?: unknown; cause?: unknown };

@@ -19,7 +19,7 @@ export interface ProxySettings {
 
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
-export type ProxyDecision =
+type ProxyDecision =
   | { kind: 'direct'; reason: 'noProxySetting' | 'noProxyEnv' | 'noProxyConfigured' }
   | {
       kind: 'proxy';

@@ -45,7 +45,7 @@ export function redactSecret(text: string, credentials: Credentials): string {
   return out;
 }
 
-export interface LogLineInput {
+interface LogLineInput {
   method: string;
   /** The URL actually requested; logged without query or user info. */
   url: URL;

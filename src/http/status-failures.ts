@@ -20,7 +20,7 @@ export function parseRetryAfter(value: string | undefined, now: Date = new Date(
   return Math.max(0, Math.ceil((at - now.getTime()) / 1000));
 }
 
-export interface ErrorResponse {
+interface ErrorResponse {
   status: number;
   /** The parsed body, or undefined when it was empty or not JSON. */
   body: unknown;
