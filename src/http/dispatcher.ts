@@ -40,7 +40,13 @@ export function dispatcherFor(
   targetUrl: URL | string,
   env: ProxyEnv = process.env,
 ): Dispatcher {
-  const target = typeof targetUrl === 'string' ? new URL(targetUrl) : targetUrl;
+  let target: URL;
+  try {
+    target = new URL(targetUrl);
+  } catch {
+    // No request will be made: the client refuses such a base URL, with its own message, before any socket.
+    return new Agent();
+  }
   const decision = proxyDecision(settings, target, env);
   if (decision.kind === 'invalid') return new RefusingDispatcher(new ProxySettingError(decision.message));
   if (decision.kind === 'direct') return new Agent();

@@ -141,6 +141,20 @@ describe('dispatcherFor sends as decided', { timeout: 30_000 }, () => {
     }
   }
 
+  it('an unusable base URL does not throw here: the client refuses it with its own message', async () => {
+    const dispatcher = dispatcherFor({ ...strict, proxy: proxy.url }, 'not a url', {});
+    const result = await createSession({
+      baseUrl: 'not a url',
+      apiKey: 'k',
+      apiSecret: 's',
+      body: '{}',
+      dispatcher,
+    });
+    await dispatcher.close();
+    assert.equal(result.ok, false);
+    assert.equal(result.ok ? '' : result.failure.cause, 'baseUrlRefused');
+  });
+
   it('through HTTP_PROXY from the environment; direct when NO_PROXY names the host', async () => {
     proxy.seen = [];
     assert.equal((await send(strict, { HTTP_PROXY: proxy.url })).ok, true);
