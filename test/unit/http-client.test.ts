@@ -541,6 +541,30 @@ describe('through a forward proxy to an https target (CONNECT)', { timeout: 30_0
       await dispatcher.close();
     }
   });
+
+  it('a proxy that refuses the tunnel is reported as a proxy problem, and nothing reaches iDenfy', {
+    skip: tls ? false : 'openssl not available',
+  }, async () => {
+    proxy.seen = [];
+    proxy.refuse = 407;
+    const before = tlsEmu.requests;
+    const dispatcher = dispatcherFor({ proxy: proxy.url, strictSSL: true }, tlsEmu.url, {});
+    try {
+      const result = await createSession({
+        baseUrl: tlsEmu.url,
+        apiKey: tlsEmu.apiKey,
+        apiSecret: tlsEmu.apiSecret,
+        body: BODY,
+        dispatcher,
+      });
+      const f = expectFailure(result, tlsEmu.apiSecret);
+      assert.deepEqual([f.cause, f.action, f.outcomeUnknown], ['proxyError', 'openSettings', false]);
+      assert.equal(tlsEmu.requests, before);
+    } finally {
+      proxy.refuse = undefined;
+      await dispatcher.close();
+    }
+  });
 });
 
 describe('checkBaseUrl', () => {
