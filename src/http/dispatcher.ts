@@ -5,7 +5,7 @@
 import { Agent, Dispatcher, ProxyAgent } from 'undici';
 import { type ProxyEnv, type ProxySettings, proxyDecision } from './proxy-decision';
 
-/** The error a refused proxy setting fails the request with; errors.ts maps it to its message. */
+/** The error a refused proxy setting fails the request with; network-failures.ts shows its message as is. */
 class ProxySettingError extends Error {
   readonly code = 'IDENFY_PROXY_SETTING';
 }
@@ -33,7 +33,7 @@ class RefusingDispatcher extends Dispatcher {
 /**
  * `http.proxyStrictSSL: false` relaxes certificate checks on proxied connections only (the proxy's
  * own TLS and, for proxies that re-sign traffic, the tunnelled TLS to iDenfy). A direct connection
- * always verifies: VS Code's extension host never applies that setting to a direct connection.
+ * always verifies: VS Code's extension host, whose networking extensions get, never reads the setting.
  */
 export function dispatcherFor(
   settings: ProxySettings,
