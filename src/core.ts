@@ -5,9 +5,7 @@
 export { startEmulator } from './emulator/server';
 export { JsonFileStorage } from './history/file-storage';
 export { HistoryStore, isExpired } from './history/store';
-export { checkBaseUrl } from './http/base-url';
 export { dispatcherFor } from './http/dispatcher';
-export { redactSecret } from './http/redact';
 export { findPropertyRange } from './jsonc/request-text';
 export { nearestKnownProperty } from './model/property-names';
 export { KNOWN_PROPERTIES } from './model/request';

@@ -5,6 +5,9 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// --outdir <dir>: the same build elsewhere (tests load the production bundle without touching dist/).
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 
 /** Prints esbuild's result in the form VS Code's `$esbuild-watch` problem matcher expects. */
 const problemMatcherPlugin = {
@@ -34,7 +37,7 @@ const common = {
 };
 
 // A clean dist/: no stale source maps or bundles can slip into the package.
-rmSync('dist', { recursive: true, force: true });
+rmSync(outdir, { recursive: true, force: true });
 
 const contexts = [
   // Two bundles: extension.js (wiring and the thin editor layer) and idenfy-core.js (zod, undici,
@@ -43,7 +46,7 @@ const contexts = [
   await esbuild.context({
     ...common,
     entryPoints: { extension: 'src/extension.ts', 'idenfy-core': 'src/core.ts' },
-    outdir: 'dist',
+    outdir,
     external: ['vscode', './idenfy-core.js'],
     minify: production,
     sourcemap: !production,

@@ -76,7 +76,8 @@ export async function createSessionCommand(
     async (_progress, token) => {
       const abort = new AbortController();
       const cancel = token.onCancellationRequested(() => abort.abort());
-      const dispatcher = target.kind === 'idenfy' ? core.dispatcherFor(proxySettings()) : undefined;
+      const dispatcher =
+        target.kind === 'idenfy' ? core.dispatcherFor(proxySettings(), target.baseUrl) : undefined;
       try {
         return await core.sendRequest({
           body: prepared.body,

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
+import type { Credentials } from '../http/redact';
+
+export type { Credentials };
 
 const KEY = 'idenfy.apiKey';
 const SECRET = 'idenfy.apiSecret';
-
-export interface Credentials {
-  apiKey: string;
-  apiSecret: string;
-}
 
 /** API key and secret, kept only in VS Code's SecretStorage (the OS keychain where there is one). */
 export class CredentialStore implements vscode.Disposable {

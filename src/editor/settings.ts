@@ -23,8 +23,13 @@ export function emulatorAutoStart(): boolean {
 }
 
 /** VS Code's own proxy settings, honoured per request (never through a global dispatcher). */
-export function proxySettings(): { proxy?: string; strictSSL: boolean } {
+export function proxySettings(): { proxy?: string; noProxy: string[]; strictSSL: boolean } {
   const http = vscode.workspace.getConfiguration('http');
   const proxy = http.get<string>('proxy')?.trim();
-  return { proxy: proxy || undefined, strictSSL: http.get<boolean>('proxyStrictSSL', true) };
+  const noProxy = http.get<unknown>('noProxy');
+  return {
+    proxy: proxy || undefined,
+    noProxy: Array.isArray(noProxy) ? noProxy.filter((e): e is string => typeof e === 'string') : [],
+    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+  };
 }

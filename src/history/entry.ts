@@ -50,6 +50,8 @@ export interface NewEntryInput {
   target: 'idenfy' | 'emulator';
   baseUrl: string;
   redirectUrl?: string;
+  /** The clientId of the request that was sent: used when the response has no string clientId. */
+  clientId?: string;
   /** Injected so tests and callers get a deterministic createdAt. */
   now?: Date;
   id?: string;
@@ -62,7 +64,10 @@ export function isBuiltEntry(entry: HistoryEntry): boolean {
   return built.has(entry);
 }
 
-/** Builds an entry from a successful "create session" response; throws if the response lacks its ids. */
+/**
+ * Builds an entry from a successful "create session" response; throws only if the response lacks
+ * authToken or scanRef. A missing or null clientId (the OpenAPI allows null) is taken from the request.
+ */
 export function createHistoryEntry(input: NewEntryInput): HistoryEntry {
   const entry = buildEntry(input);
   // Sealed: no field can be added, removed or retyped behind the brand (the response stays open).
@@ -78,7 +83,10 @@ function buildEntry(input: NewEntryInput): HistoryEntry {
     typeof expiry === 'number' && Number.isFinite(expiry) && expiry > 0 ? expiry : DEFAULT_EXPIRY_SECONDS;
   return {
     id: input.id ?? randomUUID(),
-    clientId: requiredString(response, 'clientId'),
+    clientId:
+      typeof response.clientId === 'string' && response.clientId !== ''
+        ? response.clientId
+        : (input.clientId ?? ''),
     scanRef: requiredString(response, 'scanRef'),
     authToken: requiredString(response, 'authToken'),
     createdAt: created.toISOString(),

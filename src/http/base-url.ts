@@ -4,11 +4,11 @@
  * crosses the network.
  */
 
-export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; message: string };
+type BaseUrlCheck = { ok: true; url: URL } | { ok: false; message: string };
 
 const FIX = 'set it to https://ivs.idenfy.com in Settings';
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   // WHATWG URL parsing has already normalised IPv4 forms such as 127.1 to 127.0.0.1.
   const host = hostname.toLowerCase();
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
@@ -44,10 +44,4 @@ export function checkBaseUrl(raw: string): BaseUrlCheck {
     ok: false,
     message: `The iDenfy base URL must start with https:// (got ${url.protocol}): ${FIX}.`,
   };
-}
-
-/** The token endpoint under a base URL that may carry a path prefix (e.g. behind a gateway). */
-export function tokenEndpoint(base: URL): URL {
-  const prefix = base.pathname.replace(/\/+$/, '');
-  return new URL(`${prefix}/api/v2/token`, base.origin);
 }

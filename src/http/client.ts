@@ -1,30 +1,21 @@
 import { performance } from 'node:perf_hooks';
-import { checkBaseUrl, tokenEndpoint } from './base-url';
+import { Agent, type Dispatcher, request } from 'undici';
+import type { IdenfyFailure } from './errors';
+import { idenfyUrl } from './idenfy-urls';
+import { failureFromNetworkError } from './network-failures';
+import { basicAuthValue, redactSecret } from './redact';
+import { watchBodySent } from './request-sent';
 import {
   failureBaseUrl,
-  failureFromNetworkError,
   failureFromResponse,
   failureFromUnusableSuccess,
   failureTooLarge,
-  type IdenfyFailure,
-} from './errors';
-import { basicAuthValue, redactSecret } from './redact';
-import { trackRequestSent } from './request-sent';
-import { Agent, type Dispatcher, request } from './undici-parts';
+} from './status-failures';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** iDenfy's answers are a few KiB; anything near this is not iDenfy and must not fill memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
-export const DEFAULT_USER_AGENT = `idenfy-session-tools (node/${process.versions.node})`;
-
-/**
- * The reason given when the private Agent is destroyed after its one request. Without one, undici
- * creates a ClientDestroyedError each time, and Node's streams format its stack when the socket is
- * destroyed with it: a stack as deep as the caller's async chain, which cost more than everything
- * else this client adds to a request (see npm run bench). One error, made once, serves every call;
- * neither undici nor the socket changes it, and no request is pending when it is used.
- */
-const AFTER_USE = new Error('Connection closed after its one request.');
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const USER_AGENT = `idenfy-session-tools (node/${process.versions.node})`;
 
 export interface CreateSessionOptions {
   baseUrl: string;
@@ -39,17 +30,16 @@ export interface CreateSessionOptions {
   /** e.g. from dispatcherFor(); the caller owns it and closes it. A private Agent otherwise. */
   dispatcher?: Dispatcher;
   maxResponseBytes?: number;
-  userAgent?: string;
   /** Called once the request has been written: from then on a session may exist on iDenfy's side. */
   onRequestSent?: () => void;
 }
 
 /** What iDenfy answers; only the two ids are required, every other field is shown as it comes. */
-export type SessionResponse = { authToken: string; scanRef: string } & Record<string, unknown>;
+type SessionResponse = { authToken: string; scanRef: string } & Record<string, unknown>;
 
 /**
- * Lenient on purpose: iDenfy adds fields over time, and they are shown to the user as they are.
- * Two fields of one object are checked by hand: a schema library would copy the whole answer.
+ * Lenient on purpose: a 2xx with both ids is a created (billable) session whatever else it holds
+ * (clientId null or missing, fields iDenfy adds later); everything is shown to the user as it came.
  */
 function isSessionResponse(value: unknown): value is SessionResponse {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -57,9 +47,10 @@ function isSessionResponse(value: unknown): value is SessionResponse {
   return typeof authToken === 'string' && authToken !== '' && typeof scanRef === 'string' && scanRef !== '';
 }
 
+/** The outcome of one POST. `url` is the URL actually requested (absent when the base URL was refused). */
 export type CreateSessionResult =
-  | { ok: true; status: number; body: SessionResponse; durationMs: number; requestId?: string }
-  | { ok: false; failure: IdenfyFailure; durationMs: number; requestId?: string };
+  | { ok: true; status: number; body: SessionResponse; durationMs: number; url: URL; requestId?: string }
+  | { ok: false; failure: IdenfyFailure; durationMs: number; url?: URL; requestId?: string };
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name];
@@ -68,17 +59,8 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 
 type CappedRead = { ok: true; text: string } | { ok: false };
 
-/**
- * Reads at most `cap` bytes; stops the transfer (closing the socket) as soon as it is exceeded.
- * `declared` is the Content-Length, already checked against the cap: undici's parser delivers no
- * more than that, so such a body is read whole by undici itself, without a chunk-by-chunk loop.
- */
-async function readCapped(
-  body: Dispatcher.ResponseData['body'],
-  cap: number,
-  declared: number,
-): Promise<CappedRead> {
-  if (Number.isFinite(declared)) return { ok: true, text: await body.text() };
+/** Reads at most `cap` bytes; stops the transfer (closing the socket) as soon as it is exceeded. */
+async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<CappedRead> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -101,18 +83,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-type Endpoint = { ok: true; endpoint: URL } | { ok: false; message: string };
-let lastEndpoint: { baseUrl: string; result: Endpoint } | undefined;
-
-/** The checked token endpoint of a base URL; every request goes to the same one, so it is kept. */
-function endpointFor(baseUrl: string): Endpoint {
-  if (lastEndpoint?.baseUrl === baseUrl) return lastEndpoint.result;
-  const checked = checkBaseUrl(baseUrl);
-  const result: Endpoint = checked.ok ? { ok: true, endpoint: tokenEndpoint(checked.url) } : checked;
-  lastEndpoint = { baseUrl, result };
-  return result;
-}
-
 /**
  * POSTs one "Create verification session" request. Never retries: every POST that reaches
  * iDenfy creates a billable session. Never throws: every outcome is a CreateSessionResult.
@@ -121,16 +91,24 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const credentials = { apiKey: options.apiKey, apiSecret: options.apiSecret };
-  // Messages can quote server text; the secret must not reach the UI through it.
+  const redact = (text: string) => redactSecret(text, credentials);
+
+  const endpoint = idenfyUrl(options.baseUrl, 'token');
+  const url = endpoint.ok ? endpoint.url : undefined;
+  // Messages can quote server text; the secret must not reach the UI or the log through them.
   const fail = (failure: IdenfyFailure, requestId?: string): CreateSessionResult => ({
     ok: false,
-    failure: { ...failure, message: redactSecret(failure.message, credentials) },
+    failure: {
+      ...failure,
+      message: redact(failure.message),
+      ...(failure.serverText === undefined ? {} : { serverText: redact(failure.serverText) }),
+    },
     durationMs: elapsed(),
+    url,
     requestId,
   });
 
-  const checked = endpointFor(options.baseUrl);
-  if (!checked.ok) return fail(failureBaseUrl(checked.message));
+  if (!endpoint.ok) return fail(failureBaseUrl(endpoint.message));
   if (options.signal?.aborted)
     return fail(failureFromNetworkError(undefined, { requestSent: false, cancelled: true }));
 
@@ -154,9 +132,9 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
   let requestSent = false;
   let status: number | undefined;
   let requestId: string | undefined;
-  // A private Agent per request: no keep-alive socket outlives the call, and nothing global.
-  const owned = options.dispatcher ? undefined : new Agent();
-  const dispatcher = trackRequestSent(options.dispatcher ?? (owned as Dispatcher), () => {
+  // This call's own Buffer: request-sent.ts recognises our request by it.
+  const body = Buffer.from(options.body, 'utf8');
+  const stopWatching = watchBodySent(body, () => {
     requestSent = true;
     try {
       options.onRequestSent?.();
@@ -164,11 +142,13 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
       // A throwing UI hook must not abort a request that is already on the wire.
     }
   });
+  // A private Agent per request: no keep-alive socket outlives the call, and nothing global.
+  const owned = options.dispatcher ? undefined : new Agent();
 
   try {
-    const response = await request(checked.endpoint, {
+    const response = await request(endpoint.url, {
       method: 'POST',
-      dispatcher,
+      dispatcher: options.dispatcher ?? owned,
       signal: controller.signal,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
@@ -176,20 +156,19 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
         authorization: basicAuthValue(options.apiKey, options.apiSecret),
         'content-type': 'application/json',
         accept: 'application/json',
-        'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
+        'user-agent': USER_AGENT,
       },
-      body: options.body,
+      body,
     });
     status = response.statusCode;
     requestId = header(response.headers, 'x-request-id') ?? header(response.headers, 'x-amzn-requestid');
 
-    const length = header(response.headers, 'content-length');
-    const declared = length === undefined || length.trim() === '' ? Number.NaN : Number(length);
-    if (Number.isFinite(declared) && declared > cap) {
+    const length = Number(header(response.headers, 'content-length') ?? Number.NaN);
+    if (Number.isFinite(length) && length > cap) {
       response.body.destroy();
       return fail(failureTooLarge(cap, status), requestId);
     }
-    const read = await readCapped(response.body, cap, declared);
+    const read = await readCapped(response.body, cap);
     if (!read.ok) return fail(failureTooLarge(cap, status), requestId);
 
     const parsed = parseJson(read.text);
@@ -197,10 +176,16 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
       if (read.text.trim() === '') return fail(failureFromUnusableSuccess(status, 'empty'), requestId);
       if (parsed === undefined) return fail(failureFromUnusableSuccess(status, 'notJson'), requestId);
       if (!isSessionResponse(parsed)) return fail(failureFromUnusableSuccess(status, 'noToken'), requestId);
-      return { ok: true, status, body: parsed, durationMs: elapsed(), requestId };
+      return { ok: true, status, body: parsed, durationMs: elapsed(), url: endpoint.url, requestId };
     }
     return fail(
-      failureFromResponse({ status, body: parsed, retryAfter: header(response.headers, 'retry-after') }),
+      failureFromResponse({
+        status,
+        body: parsed,
+        text: read.text,
+        retryAfter: header(response.headers, 'retry-after'),
+        redact,
+      }),
       requestId,
     );
   } catch (err) {
@@ -210,12 +195,8 @@ export async function createSession(options: CreateSessionOptions): Promise<Crea
     );
   } finally {
     clearTimeout(timer);
+    stopWatching();
     options.signal?.removeEventListener('abort', onCancel);
-    await owned?.destroy(AFTER_USE);
+    await owned?.destroy();
   }
 }
-
-// The editor layer needs these alongside createSession; re-exported so it has one import.
-export { checkBaseUrl } from './base-url';
-export { dispatcherFor } from './dispatcher';
-export type { IdenfyFailure } from './errors';

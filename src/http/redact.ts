@@ -6,8 +6,9 @@
 
 export const REDACTED = '[redacted]';
 
+/** The API key pair. The one declaration: the editor's credential store uses this type too. */
 export interface Credentials {
-  apiKey?: string;
+  apiKey: string;
   apiSecret: string;
 }
 
@@ -29,9 +30,7 @@ function secretForms(credentials: Credentials): string[] {
     JSON.stringify(apiSecret).slice(1, -1),
     encodeURIComponent(apiSecret),
   ]);
-  if (apiKey !== undefined) {
-    forms.add(basicAuthValue(apiKey, apiSecret).slice('Basic '.length));
-  }
+  forms.add(basicAuthValue(apiKey, apiSecret).slice('Basic '.length));
   // Longest first, so a form that contains another is removed whole, not left half-visible.
   return [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
 }
@@ -46,50 +45,53 @@ export function redactSecret(text: string, credentials: Credentials): string {
   return out;
 }
 
-export interface LogLineInput {
+interface LogLineInput {
   method: string;
-  url: string;
+  /** The URL actually requested; logged without query or user info. */
+  url: URL;
   status?: number;
   durationMs: number;
+  requestId?: string;
   scanRef?: string;
-  /** Failure cause code when there was no usable response. */
+  /** Failure code when the answer was not iDenfy's error JSON: HTTP_<status> or a network error code. */
   cause?: string;
-}
-
-/** Query strings can carry an authToken (redirect URLs) and userinfo can carry credentials. */
-function urlForLog(raw: string): string {
-  // Every request logs the same endpoint: parse it once.
-  if (lastLogUrl?.raw !== raw) lastLogUrl = { raw, forLog: parseForLog(raw) };
-  return lastLogUrl.forLog;
-}
-
-let lastLogUrl: { raw: string; forLog: string } | undefined;
-
-function parseForLog(raw: string): string {
-  try {
-    const u = new URL(raw);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return '(invalid url)';
-  }
+  /** iDenfy's error identifier, when the body was iDenfy's error JSON. */
+  identifier?: string;
+  /** iDenfy's message, or the start of another error body; already redacted and shortened. */
+  serverText?: string;
 }
 
 /** Log values come partly from the network; a newline in one must not forge a second log line. */
-const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+const LINE_BREAKS = /[\r\n\u2028\u2029\u0085\v\f]+/g;
 
 function oneLine(value: string): string {
   return value.replace(LINE_BREAKS, ' ');
 }
 
+/** Free text is quoted and ids lose their blanks, so no value can pass itself off as another field. */
+function quoted(value: string): string {
+  return JSON.stringify(oneLine(value));
+}
+
+function token(value: string): string {
+  return oneLine(value).replace(/\s/g, '_');
+}
+
 /**
  * Exactly one line per request. Headers and bodies are never logged: headers carry the
- * credentials and bodies carry the client's personal data.
+ * credentials and bodies carry the client's personal data. A failure names what a user needs to
+ * act: the request id, iDenfy's identifier and message, or the start of a body that is not iDenfy's.
  */
 export function formatLogLine(input: LogLineInput): string {
-  let line = `${oneLine(input.method.toUpperCase())} ${oneLine(urlForLog(input.url))}`;
+  const { url } = input;
+  let line = `${oneLine(input.method.toUpperCase())} ${oneLine(`${url.protocol}//${url.host}${url.pathname}`)}`;
   line += input.status === undefined ? ' -> no response' : ` -> ${input.status}`;
   line += ` ${Math.round(input.durationMs)} ms`;
-  if (input.cause !== undefined) line += ` cause=${oneLine(input.cause)}`;
-  if (input.scanRef !== undefined) line += ` scanRef=${oneLine(input.scanRef)}`;
+  if (input.requestId !== undefined) line += ` requestId=${token(input.requestId)}`;
+  if (input.scanRef !== undefined) line += ` scanRef=${token(input.scanRef)}`;
+  if (input.identifier !== undefined) line += ` identifier=${token(input.identifier)}`;
+  else if (input.cause !== undefined) line += ` cause=${token(input.cause)}`;
+  if (input.serverText)
+    line += ` ${input.identifier !== undefined ? 'message' : 'body'}=${quoted(input.serverText)}`;
   return line;
 }

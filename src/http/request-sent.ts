@@ -1,31 +1,27 @@
-import type { Dispatcher } from 'undici';
-
 /**
- * undici tells a dispatch handler when the request has been fully written (onRequestSent), but
- * `request()` does not surface it. That moment separates "nothing was sent, safe to send again"
- * from "iDenfy may have created a session", so we observe it on the handler.
- *
- * A composed interceptor would not work: interceptors receive the newer handler interface,
- * which has no onRequestSent. Wrapping `dispatch` itself keeps the handler that `request()` built.
+ * Knowing when the request has been written separates "nothing was sent, safe to send again" from
+ * "iDenfy may have created a session". undici's public handler interface (onRequestStart ...
+ * onResponseError) has no such moment, and interceptors only see that interface; its documented
+ * diagnostics channel `undici:request:bodySent` does ("published after the request body has been
+ * fully sent", docs/api/DiagnosticsChannel.md). The channel is process-wide, so our request is
+ * recognised by its body: undici keeps the Buffer it was given as `request.body`, and each call
+ * passes a Buffer of its own.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 
-type SentHook = { onRequestSent?: (this: unknown) => unknown };
+const BODY_SENT = 'undici:request:bodySent';
 
-/** The same dispatcher, except that `onSent` runs once each request has been written. */
-export function trackRequestSent(inner: Dispatcher, onSent: () => void): Dispatcher {
-  const dispatch = (opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
-    // request() builds this handler for this one request, so it is ours to extend. Replacing the one
-    // method on the instance (rather than wrapping the handler in a copy) keeps every other call, and
-    // the handler's own state, exactly as undici made them.
-    const hook = handler as SentHook;
-    const original = hook.onRequestSent;
-    hook.onRequestSent = function (this: unknown) {
-      onSent();
-      return original?.call(this);
-    };
-    return inner.dispatch(opts, handler);
+/** Calls `onSent` once `body` has been fully written by undici; the returned function stops watching. */
+export function watchBodySent(body: Buffer, onSent: () => void): () => void {
+  let done = false;
+  const listener = (message: unknown) => {
+    const request = (message as { request?: { body?: unknown } } | undefined)?.request;
+    if (done || request?.body !== body) return;
+    done = true;
+    onSent();
   };
-  return new Proxy(inner, {
-    get: (target, key) => (key === 'dispatch' ? dispatch : Reflect.get(target, key)),
-  });
+  subscribe(BODY_SENT, listener);
+  return () => {
+    unsubscribe(BODY_SENT, listener);
+  };
 }

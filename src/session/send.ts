@@ -18,7 +18,8 @@ export interface Target {
 export interface SendOptions {
   body: string;
   target: Target;
-  history: HistoryStore;
+  /** Only record() is used: the entry is saved before the caller sees the outcome. */
+  history: Pick<HistoryStore, 'record'>;
   timeoutMs: number;
   signal?: AbortSignal;
   dispatcher?: Dispatcher;
@@ -36,6 +37,16 @@ export type SendOutcome =
     }
   | { ok: false; failure: IdenfyFailure };
 
+/** The clientId of the body that was sent: the history falls back on it when the answer lacks one. */
+function sentClientId(body: string): string | undefined {
+  try {
+    const value = (JSON.parse(body) as { clientId?: unknown } | null)?.clientId;
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function sendRequest(options: SendOptions): Promise<SendOutcome> {
   const { target } = options;
   const result = await createSession({
@@ -47,28 +58,37 @@ export async function sendRequest(options: SendOptions): Promise<SendOutcome> {
     signal: options.signal,
     dispatcher: options.dispatcher,
   });
-  const url = `${target.baseUrl.replace(/\/+$/, '')}/api/v2/token`;
-  const line = result.ok
-    ? formatLogLine({
-        method: 'POST',
-        url,
-        status: result.status,
-        durationMs: result.durationMs,
-        scanRef: result.body.scanRef,
-      })
-    : formatLogLine({
-        method: 'POST',
-        url,
-        status: result.failure.status,
-        durationMs: result.durationMs,
-        cause: result.failure.code ?? result.failure.cause,
-      });
-  options.log(redactSecret(line, target));
+  // No line for a base URL refused before any request: the failure message says it all.
+  if (result.url) {
+    const common = {
+      method: 'POST',
+      url: result.url,
+      durationMs: result.durationMs,
+      requestId: result.requestId,
+    };
+    const line = result.ok
+      ? formatLogLine({ ...common, status: result.status, scanRef: result.body.scanRef })
+      : formatLogLine({
+          ...common,
+          status: result.failure.status,
+          identifier: result.failure.identifier,
+          cause: result.failure.code ?? result.failure.cause,
+          serverText: result.failure.serverText,
+        });
+    options.log(redactSecret(line, target));
+  }
   if (!result.ok) return { ok: false, failure: result.failure };
 
   const response = result.body as Record<string, unknown>;
   const redirectUrl = typeof response.redirectUrl === 'string' ? response.redirectUrl : undefined;
-  const entry = createHistoryEntry({ response, target: target.kind, baseUrl: target.baseUrl, redirectUrl });
+  // The client only reports ok with both ids, which is all createHistoryEntry requires.
+  const entry = createHistoryEntry({
+    response,
+    target: target.kind,
+    baseUrl: target.baseUrl,
+    redirectUrl,
+    clientId: sentClientId(options.body),
+  });
   try {
     // Handed over: the response was parsed for this call alone, so the history keeps it without a copy.
     const saved = await options.history.record(entry, {

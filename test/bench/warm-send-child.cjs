@@ -2,12 +2,13 @@
 // runs under tsx, whose source-map hooks make every error stack, and undici builds one per destroyed
 // connection, dearer than in VS Code): `node warm-send-child.cjs <idenfy-core.js>`, with
 // { text, warmupMs, minWarmup, iterations } as JSON on stdin. Starts the bundle's emulator in this process, as the
-// extension does, then times alternately (a b, b a, ...):
-//   a. the extension's send path: prepareRequest(text) + sendRequest (POST, response check, history
-//      record in a real history file);
-//   b. a bare undici.request of the same bytes to the same emulator.
-// Both open a fresh undici Agent per request and destroy it after reading the body, as the extension
-// does (it never reuses connections), so both pay one TCP connect. Prints { a: [ms], b: [ms], warmups }.
+// extension does, then times in rotating order:
+//   a. the extension's send path: sendRequest (endpoint, POST, response check, log line, history entry
+//      handed to an in-memory recorder);
+//   b. a bare undici.request of the same bytes to the same emulator;
+//   full. the whole path: prepareRequest(text) + sendRequest with the history in a real history file.
+// All open a fresh undici Agent per request and destroy it after reading the body, as the extension
+// does (it never reuses connections), so all pay one TCP connect. Prints { a, b, full: [ms], warmups }.
 'use strict';
 const { runChild } = require('./lib/child.cjs');
 const { performance } = require('node:perf_hooks');
@@ -35,7 +36,22 @@ async function main(input) {
     if (!first.ok) throw new Error(`the request does not prepare: ${JSON.stringify(first.problems)}`);
     const bytes = first.body;
 
-    const extensionSide = async () => {
+    const memory = { record: async (entry) => entry };
+    const sendSide = async () => {
+      const t0 = performance.now();
+      const outcome = await core.sendRequest({
+        body: bytes,
+        target,
+        history: memory,
+        timeoutMs: 30_000,
+        signal: new AbortController().signal,
+        log: () => {},
+      });
+      const t = performance.now() - t0;
+      if (!outcome.ok || outcome.historyError) throw new Error(`send failed: ${JSON.stringify(outcome)}`);
+      return t;
+    };
+    const wholePath = async () => {
       const t0 = performance.now();
       // document.getText() is an in-memory string: nothing to read from disk.
       const prepared = core.prepareRequest(input.text);
@@ -73,19 +89,20 @@ async function main(input) {
     const warmUntil = performance.now() + input.warmupMs;
     let warmups = 0;
     while (warmups < input.minWarmup || performance.now() < warmUntil) {
-      await extensionSide();
+      await sendSide();
       await bareSide();
+      await wholePath();
       warmups++;
     }
-    const out = { a: [], b: [] };
+    const out = { a: [], b: [], full: [] };
+    const sides = [
+      async () => out.a.push(await sendSide()),
+      async () => out.b.push(await bareSide()),
+      async () => out.full.push(await wholePath()),
+    ];
     for (let i = 0; i < input.iterations; i++) {
-      if (i % 2 === 0) {
-        out.a.push(await extensionSide());
-        out.b.push(await bareSide());
-      } else {
-        out.b.push(await bareSide());
-        out.a.push(await extensionSide());
-      }
+      // Rotating order: no side always runs right after the same other one.
+      for (let k = 0; k < sides.length; k++) await sides[(i + k) % sides.length]();
     }
     return { ...out, warmups };
   } finally {

@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { type AddressInfo, connect, createServer as createNetServer, type Socket } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { Agent } from 'undici';
@@ -15,6 +14,7 @@ import { checkBaseUrl } from '../../src/http/base-url';
 import { type CreateSessionOptions, type CreateSessionResult, createSession } from '../../src/http/client';
 import { dispatcherFor } from '../../src/http/dispatcher';
 import type { IdenfyFailure } from '../../src/http/errors';
+import { type ForwardProxy, startForwardProxy } from '../support/forward-proxy';
 import { makeSelfSignedCert } from '../support/self-signed';
 
 const BODY = JSON.stringify({ clientId: 'client-1', firstName: 'John Tom', lastName: 'Smith' });
@@ -292,7 +292,7 @@ describe('cancellation', { timeout: 30_000 }, () => {
 
   it('Cancel while the body is stalled, through a caller-owned dispatcher, also closes promptly', async () => {
     emu.setFault({ kind: 'stallBody' });
-    const dispatcher = dispatcherFor({ strictSSL: true });
+    const dispatcher = dispatcherFor({ strictSSL: true }, emu.url, {});
     try {
       const f = expectFailure(await cancelAndTime({ dispatcher }));
       assert.equal(f.cause, 'cancelled');
@@ -432,8 +432,100 @@ describe('TLS against a self-signed https emulator', { timeout: 30_000 }, () => 
     assert.equal(tlsEmu.requests, 0, 'nothing reached the server');
   });
 
-  it('accepts it when strictSSL is off (VS Code http.proxyStrictSSL=false)', { skip: !tls }, async () => {
-    const dispatcher = dispatcherFor({ strictSSL: false });
+  it('still refuses it on a direct connection when http.proxyStrictSSL is false', {
+    skip: !tls,
+  }, async () => {
+    // VS Code's extension host never applies proxyStrictSSL to a direct connection; neither do we.
+    const dispatcher = dispatcherFor({ strictSSL: false }, tlsEmu.url, {});
+    try {
+      const result = await createSession({
+        baseUrl: tlsEmu.url,
+        apiKey: tlsEmu.apiKey,
+        apiSecret: tlsEmu.apiSecret,
+        body: BODY,
+        dispatcher,
+      });
+      const f = expectFailure(result, tlsEmu.apiSecret);
+      assert.equal(f.cause, 'tlsCertificate');
+      assert.equal(tlsEmu.requests, 0, 'nothing reached the server');
+    } finally {
+      await dispatcher.close();
+    }
+  });
+});
+
+describe('through a forward proxy (dispatcherFor with http.proxy)', { timeout: 30_000 }, () => {
+  let proxy: ForwardProxy;
+  before(async () => {
+    emu = await startEmulator();
+    proxy = await startForwardProxy();
+  });
+  beforeEach(() => {
+    proxy.seen = [];
+    proxy.refuse = undefined;
+  });
+  after(async () => {
+    await proxy.close();
+    await emu.close();
+  });
+
+  it('sends an http:// target to the proxy in absolute form, loopback included', async () => {
+    const before = emu.requests;
+    const dispatcher = dispatcherFor({ proxy: proxy.url, strictSSL: true }, emu.url, {});
+    try {
+      const result = await send({ dispatcher });
+      assert.equal(result.ok, true, JSON.stringify(result));
+      assert.deepEqual(proxy.seen, [{ method: 'POST', target: `${emu.url}/api/v2/token` }]);
+      assert.equal(emu.requests, before + 1, 'exactly one POST reached the target');
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it('a proxy that refuses is reported with its status, and nothing reaches iDenfy', async () => {
+    proxy.refuse = 403;
+    const before = emu.requests;
+    const dispatcher = dispatcherFor({ proxy: proxy.url, strictSSL: true }, emu.url, {});
+    try {
+      const f = expectFailure(await send({ dispatcher }));
+      assert.equal(f.status, 403);
+      assert.equal(emu.requests, before, 'nothing reached iDenfy');
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it('a proxy value without a scheme gets a specific message and opens no socket', async () => {
+    const before = emu.requests;
+    const dispatcher = dispatcherFor({ proxy: '127.0.0.1:3128', strictSSL: true }, emu.url, {});
+    const f = expectFailure(await send({ dispatcher }));
+    assert.deepEqual([f.cause, f.action, f.outcomeUnknown], ['proxyError', 'openSettings', false]);
+    assert.equal(
+      f.message,
+      'The proxy in http.proxy ("127.0.0.1:3128") has no scheme, so nothing was sent: write it as http://127.0.0.1:3128 (or https:// for a proxy that speaks TLS) in Settings.',
+    );
+    assert.equal(emu.requests, before);
+    assert.deepEqual(proxy.seen, []);
+  });
+});
+
+describe('through a forward proxy to an https target (CONNECT)', { timeout: 30_000 }, () => {
+  const tls = makeSelfSignedCert();
+  let proxy: ForwardProxy;
+  let tlsEmu: Emulator;
+  before(async () => {
+    proxy = await startForwardProxy();
+    if (tls) tlsEmu = await startEmulator({ tls });
+  });
+  after(async () => {
+    await proxy.close();
+    await tlsEmu?.close();
+  });
+
+  it('tunnels with CONNECT; proxyStrictSSL=false accepts a re-signed certificate through the proxy', {
+    skip: tls ? false : 'openssl not available',
+  }, async () => {
+    const dispatcher = dispatcherFor({ proxy: proxy.url, strictSSL: false }, tlsEmu.url, {});
     try {
       const result = await createSession({
         baseUrl: tlsEmu.url,
@@ -443,80 +535,33 @@ describe('TLS against a self-signed https emulator', { timeout: 30_000 }, () => 
         dispatcher,
       });
       assert.equal(result.ok, true, JSON.stringify(result));
+      assert.deepEqual(proxy.seen, [{ method: 'CONNECT', target: new URL(tlsEmu.url).host }]);
+      assert.equal(tlsEmu.requests, 1);
     } finally {
       await dispatcher.close();
     }
   });
-});
 
-describe('through an HTTP proxy (dispatcherFor with http.proxy)', { timeout: 30_000 }, () => {
-  let proxy: Server;
-  let connects: string[];
-  let refuse = false;
-  const open = new Set<Socket>();
-
-  before(async () => {
-    emu = await startEmulator();
-    proxy = createHttpServer((_req, res) => {
-      res.writeHead(400);
-      res.end();
-    });
-    // A minimal CONNECT proxy: records the target, then pipes bytes both ways.
-    proxy.on('connect', (req, client: Socket, head: Buffer) => {
-      connects.push(req.url ?? '');
-      open.add(client);
-      if (refuse) {
-        client.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
-        return;
-      }
-      const [host, port] = (req.url ?? '').split(':');
-      const upstream = connect(Number(port), host ?? '127.0.0.1', () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
+  it('a proxy that refuses the tunnel is reported as a proxy problem, and nothing reaches iDenfy', {
+    skip: tls ? false : 'openssl not available',
+  }, async () => {
+    proxy.seen = [];
+    proxy.refuse = 407;
+    const before = tlsEmu.requests;
+    const dispatcher = dispatcherFor({ proxy: proxy.url, strictSSL: true }, tlsEmu.url, {});
+    try {
+      const result = await createSession({
+        baseUrl: tlsEmu.url,
+        apiKey: tlsEmu.apiKey,
+        apiSecret: tlsEmu.apiSecret,
+        body: BODY,
+        dispatcher,
       });
-      open.add(upstream);
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
-    proxy.listen(0, '127.0.0.1');
-    await once(proxy, 'listening');
-  });
-  beforeEach(() => {
-    connects = [];
-  });
-  after(async () => {
-    for (const s of open) s.destroy();
-    proxy.close();
-    await emu.close();
-  });
-
-  function proxyUrl(): string {
-    return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  }
-
-  it('tunnels the POST through the proxy', async () => {
-    refuse = false;
-    const dispatcher = dispatcherFor({ proxy: proxyUrl(), strictSSL: true });
-    try {
-      const result = await send({ dispatcher });
-      assert.equal(result.ok, true, JSON.stringify(result));
-      assert.deepEqual(connects, [new URL(emu.url).host]);
-    } finally {
-      await dispatcher.close();
-    }
-  });
-
-  it('a proxy that refuses the tunnel is reported as a proxy problem', async () => {
-    refuse = true;
-    const before = emu.requests;
-    const dispatcher = dispatcherFor({ proxy: proxyUrl(), strictSSL: true });
-    try {
-      const f = expectFailure(await send({ dispatcher }));
+      const f = expectFailure(result, tlsEmu.apiSecret);
       assert.deepEqual([f.cause, f.action, f.outcomeUnknown], ['proxyError', 'openSettings', false]);
-      assert.equal(emu.requests, before, 'nothing reached iDenfy');
+      assert.equal(tlsEmu.requests, before);
     } finally {
+      proxy.refuse = undefined;
       await dispatcher.close();
     }
   });

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { IdenfyFailure } from '../../src/http/errors';
+import { fieldFromMessage } from '../../src/http/idenfy-error-body';
+import { failureFromNetworkError } from '../../src/http/network-failures';
 import {
-  failureFromNetworkError,
   failureFromResponse,
   failureFromUnusableSuccess,
   failureTooLarge,
-  fieldFromMessage,
-  type IdenfyFailure,
   parseRetryAfter,
-} from '../../src/http/errors';
+} from '../../src/http/status-failures';
 
 /** Every message is one sentence that ends with what to do. */
 function assertSentence(f: IdenfyFailure): void {

@@ -40,7 +40,7 @@ describe('formatLogLine', () => {
   it('is one line with method, url, status, duration and scanRef', () => {
     const line = formatLogLine({
       method: 'post',
-      url: 'https://ivs.idenfy.com/api/v2/token',
+      url: new URL('https://ivs.idenfy.com/api/v2/token'),
       status: 201,
       durationMs: 123.6,
       scanRef: 'ec6a7108-8c26-11e9-9758-309c231b1bac',
@@ -54,7 +54,7 @@ describe('formatLogLine', () => {
   it('drops userinfo and query strings (credentials, authTokens) from the URL', () => {
     const line = formatLogLine({
       method: 'GET',
-      url: 'https://user:pw@ivs.idenfy.com/api/v2/redirect?authToken=abc',
+      url: new URL('https://user:pw@ivs.idenfy.com/api/v2/redirect?authToken=abc'),
       durationMs: 1,
       status: 200,
     });
@@ -66,7 +66,7 @@ describe('formatLogLine', () => {
   it('says there was no response and names the cause when the request failed', () => {
     const line = formatLogLine({
       method: 'POST',
-      url: 'http://127.0.0.1:1/api/v2/token',
+      url: new URL('http://127.0.0.1:1/api/v2/token'),
       durationMs: 5,
       cause: 'timeout',
     });
@@ -76,7 +76,7 @@ describe('formatLogLine', () => {
   it('cannot be split into two lines by a value from the network', () => {
     const line = formatLogLine({
       method: 'POST',
-      url: 'https://ivs.idenfy.com/api/v2/token',
+      url: new URL('https://ivs.idenfy.com/api/v2/token'),
       status: 201,
       durationMs: 1,
       scanRef: 'abc\nFAKE LOG LINE\r\n',

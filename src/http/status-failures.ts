@@ -1,0 +1,235 @@
+/** Maps an HTTP answer that is not a usable session (an error status, an unreadable 2xx) to a failure. */
+import { CHECK_DASHBOARD, type IdenfyFailure } from './errors';
+import {
+  fieldFromMessage,
+  isIdenfyErrorBody,
+  optionFromContractMessage,
+  quoteServerText,
+} from './idenfy-error-body';
+
+/**
+ * Retry-After is either delta-seconds or an HTTP date (RFC 9110 10.2.3).
+ * Returns whole seconds from `now`, or undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | undefined, now: Date = new Date()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now.getTime()) / 1000));
+}
+
+interface ErrorResponse {
+  status: number;
+  /** The parsed body, or undefined when it was empty or not JSON. */
+  body: unknown;
+  /** The body as text, quoted (start only) in the log when it is not iDenfy's error JSON. */
+  text?: string;
+  /** Raw Retry-After header value. */
+  retryAfter?: string;
+  /** Removes the API secret; applied to server text before it is shortened or quoted. */
+  redact?: (text: string) => string;
+  now?: Date;
+}
+
+/** Maps a non-2xx response to a failure. */
+export function failureFromResponse(response: ErrorResponse): IdenfyFailure {
+  const { status } = response;
+  const idenfy = isIdenfyErrorBody(response.body) ? response.body : undefined;
+  const identifier = idenfy?.identifier;
+  const serverText = idenfy
+    ? quoteServerText(idenfy.message, response.redact)
+    : quoteServerText(response.text ?? '', response.redact);
+  const said = idenfy && serverText ? ` (iDenfy said: "${serverText}")` : '';
+  // Without iDenfy's JSON the answer most likely came from a proxy or gateway, not from iDenfy.
+  const notIdenfy = idenfy ? '' : ' and the body was not an iDenfy error, so a proxy may have answered';
+  const base = {
+    status,
+    code: identifier ?? `HTTP_${status}`,
+    outcomeUnknown: false,
+    ...(identifier === undefined ? {} : { identifier }),
+    ...(serverText ? { serverText } : {}),
+  };
+  const field = idenfy ? fieldFromMessage(idenfy.message) : undefined;
+
+  if (status === 401 || identifier === 'UNAUTHORIZED') {
+    return {
+      ...base,
+      cause: 'unauthorized',
+      message: 'iDenfy rejected the API key or secret: set the credentials again.',
+      action: 'setCredentials',
+    };
+  }
+  if (identifier === 'MISSING_VALUE') {
+    return {
+      ...base,
+      cause: 'missingValue',
+      field,
+      message: `iDenfy says a required value is missing${field ? ` ('${field}')` : ''}${said}: add it to the request and send again.`,
+      action: 'showProblems',
+    };
+  }
+  if (identifier === 'BAD_VALUE' || identifier === 'VALIDATION_ERROR') {
+    return {
+      ...base,
+      cause: identifier === 'BAD_VALUE' ? 'badValue' : 'validationError',
+      field,
+      message: `iDenfy refused ${field ? `the value of '${field}'` : 'a value in the request'}${said}: fix it and send again.`,
+      action: 'showProblems',
+    };
+  }
+  if (identifier === 'JSON_ERROR') {
+    return {
+      ...base,
+      cause: 'jsonError',
+      message: `iDenfy could not read the request body as JSON${said}: fix the file's JSON and send again.`,
+      action: 'showProblems',
+    };
+  }
+  if (identifier === 'ENCODING_ERROR') {
+    return {
+      ...base,
+      cause: 'encodingError',
+      message: `iDenfy could not decode the request body${said}: save the file as UTF-8 and send again.`,
+      action: 'showProblems',
+    };
+  }
+  if (identifier === 'PARTNER_CONTRACT_ERROR') {
+    const option = idenfy ? optionFromContractMessage(idenfy.message) : undefined;
+    return {
+      ...base,
+      cause: 'contractError',
+      field: option,
+      message: `The request is valid but your iDenfy contract does not enable ${option ? `'${option}'` : 'an option it uses'}${said}: remove it or ask iDenfy support to enable it.`,
+      action: 'none',
+    };
+  }
+  if (status === 403 || identifier === 'PERMISSIONS_ERROR') {
+    return {
+      ...base,
+      cause: 'permissionDenied',
+      field,
+      message: `iDenfy refused the request for lack of permissions (HTTP ${status})${said}${notIdenfy}: ask iDenfy support which permission the account needs.`,
+      action: 'none',
+    };
+  }
+  if (status === 404) {
+    return {
+      ...base,
+      cause: 'notFound',
+      message: `The server has no /api/v2/token endpoint (HTTP 404)${notIdenfy}: check the iDenfy base URL in Settings.`,
+      action: 'openSettings',
+    };
+  }
+  if (status === 405 || identifier === 'METHOD_NOT_ALLOWED') {
+    return {
+      ...base,
+      cause: 'methodNotAllowed',
+      message: `The server does not accept POST at /api/v2/token (HTTP ${status})${notIdenfy}: check the iDenfy base URL in Settings.`,
+      action: 'openSettings',
+    };
+  }
+  if (status === 409) {
+    return {
+      ...base,
+      cause: 'duplicateClientId',
+      field: field ?? 'clientId',
+      message: `iDenfy already has an active session for this clientId (HTTP 409)${said}: use another clientId or wait for that session to finish.`,
+      action: 'showProblems',
+    };
+  }
+  if (status === 413) {
+    return {
+      ...base,
+      cause: 'requestTooLarge',
+      message:
+        'The server refused the request body as too large (HTTP 413): make the request smaller and send again.',
+      action: 'showProblems',
+    };
+  }
+  if (status === 429 || identifier === 'TOO_MANY_REQUESTS') {
+    const retryAfterSeconds = parseRetryAfter(response.retryAfter, response.now);
+    const when =
+      retryAfterSeconds === undefined
+        ? 'wait a while'
+        : `wait ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`;
+    return {
+      ...base,
+      cause: 'rateLimited',
+      retryAfterSeconds,
+      message: `iDenfy is rate-limiting this account (HTTP ${status}): ${when} before sending again.`,
+      action: 'none',
+    };
+  }
+  if (status >= 500) {
+    // A gateway error (502, 504) means the gateway lost track of a request it may already have
+    // forwarded, so iDenfy may have created the session; other 5xx are iDenfy refusing it.
+    const gateway = status === 502 || status === 504;
+    return {
+      ...base,
+      cause: 'serverError',
+      outcomeUnknown: gateway,
+      message: gateway
+        ? `A gateway failed while waiting for iDenfy (HTTP ${status}), so a session may have been created: ${CHECK_DASHBOARD}.`
+        : `iDenfy had a server error (HTTP ${status})${said}${notIdenfy}: try again later.`,
+      action: gateway ? 'none' : 'openOutput',
+    };
+  }
+  return {
+    ...base,
+    cause: 'unexpectedStatus',
+    field,
+    message: `iDenfy answered with an unexpected HTTP ${status}${said}${notIdenfy}: see the output log for details.`,
+    action: 'openOutput',
+  };
+}
+
+/**
+ * A 2xx whose body we cannot use. iDenfy answered "created", so the session exists even though
+ * we have no token to show: the outcome is unknown to the user.
+ */
+export function failureFromUnusableSuccess(
+  status: number,
+  problem: 'empty' | 'notJson' | 'noToken',
+): IdenfyFailure {
+  const what =
+    problem === 'empty'
+      ? 'an empty body'
+      : problem === 'notJson'
+        ? 'a body that is not JSON'
+        : 'no authToken or scanRef';
+  return {
+    cause: 'invalidSuccessBody',
+    status,
+    code: `HTTP_${status}`,
+    outcomeUnknown: true,
+    message: `The server answered HTTP ${status} with ${what}, so a session may have been created that we cannot show: ${CHECK_DASHBOARD}.`,
+    action: 'openOutput',
+  };
+}
+
+export function failureTooLarge(limitBytes: number, status: number): IdenfyFailure {
+  const created = status >= 200 && status < 300;
+  const mib = (limitBytes / (1024 * 1024)).toFixed(limitBytes % (1024 * 1024) === 0 ? 0 : 2);
+  return {
+    cause: 'responseTooLarge',
+    status,
+    code: 'RESPONSE_TOO_LARGE',
+    outcomeUnknown: created,
+    message: created
+      ? `The response was larger than ${mib} MiB and was not read, so a session may have been created: ${CHECK_DASHBOARD}.`
+      : `The response was larger than ${mib} MiB and was not read: check the base URL in Settings, as iDenfy never sends such bodies.`,
+    action: created ? 'none' : 'openSettings',
+  };
+}
+
+export function failureBaseUrl(message: string): IdenfyFailure {
+  return {
+    cause: 'baseUrlRefused',
+    code: 'BASE_URL_REFUSED',
+    message,
+    action: 'openSettings',
+    outcomeUnknown: false,
+  };
+}
