@@ -144,7 +144,7 @@ function refuseProblems(
     problems.map((p) => (p.source === 'model' ? { ...p, message: `Blocks sending: ${p.message}` } : p)),
   );
   const n = problems.length;
-  const first = problems[0];
+  const first = [...problems].sort((a, b) => a.offset - b.offset)[0];
   const where = first ? ` Line ${document.positionAt(first.offset).line + 1}: ${first.message}` : '';
   const more = n > 1 ? ` (and ${n - 1} more)` : '';
   const message = `${baseName(document.fileName)} was not sent: ${n} problem${n === 1 ? '' : 's'} would make iDenfy refuse it, the yellow schema warnings included; they are now marked as errors.${where}${more}`;

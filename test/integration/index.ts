@@ -17,6 +17,7 @@ const testModules: Record<string, () => unknown> = {
   'validation.test.ts': () => require('./validation.test'),
   'create-session.test.ts': () => require('./create-session.test'),
   'reliability.test.ts': () => require('./reliability.test'),
+  'editor-trust.test.ts': () => require('./editor-trust.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */
