@@ -31,6 +31,7 @@ export default async function untrusted({ vsix, log }) {
   try {
     // VS Code asks at start-up; the person does not trust this folder.
     await dialog.waitFor({ timeout: 30_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the dialog's rendered words, separated as shown.
     log(`trust prompt: ${(await dialog.innerText()).replace(/\s+/g, ' ').slice(0, 120)}`);
     await dialog.getByRole('button', { name: /No, I don't trust/ }).click();
     await page
@@ -51,6 +52,7 @@ export default async function untrusted({ vsix, log }) {
     await ui.openFile(FILE, { via: 'quickOpen' });
     await ui.runCommand('iDenfy: Create Session');
     await dialog.waitFor({ timeout: 15_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the dialog's rendered words, separated as shown.
     const text = (await dialog.innerText()).replace(/\s+/g, ' ');
     log(`modal: ${text}`);
     for (const expected of [
