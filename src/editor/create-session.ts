@@ -46,9 +46,10 @@ export async function createSessionCommand(
   uri?: vscode.Uri,
 ): Promise<CreateSessionCommandResult> {
   // Claimed before the first await, so a second click that arrives meanwhile is refused, not queued.
-  const key = (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString();
-  if (key !== undefined && sending.has(key)) {
-    const message = `Create Session is already running for ${baseName(key)}; it was not started a second time, because each request creates a billable iDenfy session. Wait for the first one's result.`;
+  const requested = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const key = requested?.toString();
+  if (requested && key !== undefined && sending.has(key)) {
+    const message = `Create Session is already running for ${baseName(requested.path)}; it was not started a second time, because each request creates a billable iDenfy session. Wait for the first one's result.`;
     void vscode.window.showWarningMessage(message);
     return { status: 'busy', message };
   }
@@ -126,7 +127,7 @@ async function createSessionFor(
 }
 
 function baseName(path: string): string {
-  return decodeURIComponent(path.split(/[\\/]/).pop() ?? path);
+  return path.split(/[\\/]/).pop() ?? path;
 }
 
 /**
@@ -147,7 +148,11 @@ function refuseProblems(
   const first = [...problems].sort((a, b) => a.offset - b.offset)[0];
   const where = first ? ` Line ${document.positionAt(first.offset).line + 1}: ${first.message}` : '';
   const more = n > 1 ? ` (and ${n - 1} more)` : '';
-  const message = `${baseName(document.fileName)} was not sent: ${n} problem${n === 1 ? '' : 's'} would make iDenfy refuse it, the yellow schema warnings included; they are now marked as errors.${where}${more}`;
+  // Schema problems are the ones VS Code shows in yellow: say that they block too.
+  const warned = problems.some((p) => p.source === 'model')
+    ? ', the yellow schema warnings included; they are now marked as errors'
+    : '';
+  const message = `${baseName(document.fileName)} was not sent: ${n} problem${n === 1 ? '' : 's'} would make iDenfy refuse it${warned}.${where}${more}`;
   void vscode.window
     .showErrorMessage(message, 'Show Problems')
     .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
