@@ -19,16 +19,19 @@ export interface TestApi {
   emulatorUrl(): string | undefined;
   /** The next Create Session throws in its first UI step after a 2xx (the history entry is already saved). */
   failNextUiStep(): void;
+  /** Runs activation's emulator auto-start again, with the next start failing when `fail` is set. */
+  autoStartEmulator(fail: boolean): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
   const credentials = new CredentialStore(context.secrets);
-  const emulator = new EmulatorControl(log);
+  // Fault hooks for the integration tests; the production bundle has none (__IDENFY_TEST_BUILD__ is false).
+  const testHooks = __IDENFY_TEST_BUILD__ ? { failNextUiStep: false, failNextStart: false } : undefined;
+  const emulator = new EmulatorControl(log, testHooks);
   const history = new HistoryView(context.globalStorageUri.fsPath);
   const diagnostics = new RequestDiagnostics();
   const responses = new ResponseDocuments();
-  const testHooks = { failNextUiStep: false };
   const deps = { credentials, emulator, history, log, diagnostics, responses, testHooks };
 
   context.subscriptions.push(
@@ -37,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     emulator,
     history,
     diagnostics,
+    responses,
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.idenfy.json' }, new PropertyFixes(), {
       providedCodeActionKinds: PropertyFixes.kinds,
@@ -58,13 +62,19 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     .autoStart()
     .catch((err: unknown) => log.error(`Could not start the local emulator: ${String(err)}`));
 
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  // The test API and its fault hooks exist in test builds only: esbuild drops this in the production bundle.
+  if (!__IDENFY_TEST_BUILD__ || !testHooks || context.extensionMode !== vscode.ExtensionMode.Test)
+    return undefined;
   return {
     setCredentials: (apiKey, apiSecret) => credentials.set({ apiKey, apiSecret }),
     clearCredentials: () => credentials.clear(),
     emulatorUrl: () => emulator.running?.baseUrl,
     failNextUiStep: () => {
       testHooks.failNextUiStep = true;
+    },
+    autoStartEmulator: (fail) => {
+      testHooks.failNextStart = fail;
+      return emulator.autoStart();
     },
   };
 }

@@ -33,6 +33,7 @@ const common = {
   // jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   logLevel: 'silent',
+  define: { __IDENFY_TEST_BUILD__: production ? 'false' : 'true' },
   plugins: [problemMatcherPlugin],
 };
 

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../history/store';
+import { copyWithConfirmation } from './clipboard';
 import { loadCore } from './core-loader';
 import { type CreateSessionDeps, createSessionCommand } from './create-session';
 import { askForCredentials } from './credentials';
 import { openVerificationPage } from './open-page';
+import { chooseTarget } from './target';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -38,6 +40,7 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
         'iDenfy emulator stopped. Create Session sends to iDenfy again.',
       );
     },
+    'idenfy.chooseTarget': () => chooseTarget(emulator),
     'idenfy.showOutput': () => deps.log.show(),
     'idenfy.history.openPage': (entry: HistoryEntry) => {
       if (loadCore().isExpired(entry)) {
@@ -48,8 +51,9 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
       }
       return openVerificationPage(entry.baseUrl, entry.response);
     },
-    'idenfy.history.copyAuthToken': (entry: HistoryEntry) => vscode.env.clipboard.writeText(entry.authToken),
-    'idenfy.history.copyScanRef': (entry: HistoryEntry) => vscode.env.clipboard.writeText(entry.scanRef),
+    'idenfy.history.copyAuthToken': (entry: HistoryEntry) =>
+      copyWithConfirmation('authToken', entry.authToken),
+    'idenfy.history.copyScanRef': (entry: HistoryEntry) => copyWithConfirmation('scanRef', entry.scanRef),
     'idenfy.history.showResponse': (entry: HistoryEntry) => responses.open(entry.scanRef, entry.response),
     'idenfy.history.remove': (entry: HistoryEntry) => history.history().remove(entry.id),
     'idenfy.history.clear': async () => {

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { IdenfyFailure } from '../http/errors';
 import { iframeSnippet } from '../session/links';
+import type { PreparedProblem } from '../session/prepare';
+import { confirmUntrustedSend } from '../session/request-hosts';
 import type { SendOutcome, Target } from '../session/send';
+import { copyWithConfirmation } from './clipboard';
 import { loadCore } from './core-loader';
 import { askForCredentials, type CredentialStore } from './credentials';
 import type { HistoryView } from './history-view';
@@ -10,7 +13,7 @@ import { openVerificationPage } from './open-page';
 import type { RequestDiagnostics } from './request-diagnostics';
 import type { ResponseDocuments } from './response-documents';
 import { apiBaseUrl, proxySettings, requestTimeoutMs } from './settings';
-import type { EmulatorControl } from './target';
+import { type EmulatorControl, hostOf } from './target';
 
 export const REQUEST_FILE = /\.idenfy\.json$/i;
 
@@ -21,21 +24,48 @@ export interface CreateSessionDeps {
   log: Log;
   diagnostics: RequestDiagnostics;
   responses: ResponseDocuments;
-  /** Set only by the integration tests (ExtensionMode.Test): makes the next UI step after a 2xx throw. */
+  /** Set only by the integration tests (test builds): makes the next UI step after a 2xx throw. */
   testHooks?: { failNextUiStep: boolean };
 }
 
-/** What the command returns, so integration tests can assert on the outcome without scraping UI. */
-export type CreateSessionResult =
+/**
+ * What the command returns, so integration tests can assert on the outcome without scraping UI.
+ * (Not the HTTP client's CreateSessionResult: this one also covers what the editor refuses.)
+ */
+export type CreateSessionCommandResult =
   | { status: 'created'; scanRef: string; entryId: string }
-  | { status: 'invalid'; problems: number }
+  | { status: 'invalid'; problems: number; message: string }
   | { status: 'failed'; cause: string; message: string; outcomeUnknown: boolean }
-  | { status: 'cancelled' | 'noEditor' | 'noCredentials' };
+  | { status: 'busy' | 'emulatorDown'; message: string }
+  | { status: 'cancelled' | 'noEditor' | 'noCredentials' | 'notConfirmed' };
+
+/** Documents (by URI) with a Create Session running: each POST creates a billable session. */
+const sending = new Set<string>();
 
 export async function createSessionCommand(
   deps: CreateSessionDeps,
   uri?: vscode.Uri,
-): Promise<CreateSessionResult> {
+): Promise<CreateSessionCommandResult> {
+  // Claimed before the first await, so a second click that arrives meanwhile is refused, not queued.
+  const requested = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const key = requested?.toString();
+  if (requested && key !== undefined && sending.has(key)) {
+    const message = `Create Session is already running for ${baseName(requested.path)}; it was not started a second time, because each request creates a billable iDenfy session. Wait for the first one's result.`;
+    void vscode.window.showWarningMessage(message);
+    return { status: 'busy', message };
+  }
+  if (key !== undefined) sending.add(key);
+  try {
+    return await createSessionFor(deps, uri);
+  } finally {
+    if (key !== undefined) sending.delete(key);
+  }
+}
+
+async function createSessionFor(
+  deps: CreateSessionDeps,
+  uri: vscode.Uri | undefined,
+): Promise<CreateSessionCommandResult> {
   const document = uri
     ? await vscode.workspace.openTextDocument(uri)
     : vscode.window.activeTextEditor?.document;
@@ -45,25 +75,26 @@ export async function createSessionCommand(
     );
     return { status: 'noEditor' };
   }
+  const fileName = baseName(document.fileName);
 
   // One snapshot of the text: the bytes checked are the bytes sent, even if the file changes meanwhile.
   const core = loadCore();
   deps.diagnostics.clear(document);
   const prepared = core.prepareRequest(document.getText());
-  if (!prepared.ok) {
-    const textProblems = prepared.problems.filter((p) => p.source === 'document');
-    deps.diagnostics.set(document, textProblems);
-    const n = prepared.problems.length;
-    void vscode.window
-      .showErrorMessage(
-        `${document.fileName.split(/[\\/]/).pop()} has ${n} problem${n === 1 ? '' : 's'}, so it was not sent. Fix ${n === 1 ? 'it' : 'them'} and try again.`,
-        'Show Problems',
-      )
-      .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-    return { status: 'invalid', problems: n };
-  }
+  if (!prepared.ok) return refuseProblems(deps, document, prepared.problems);
 
-  const target = await resolveTarget(deps);
+  const trusted = await confirmUntrustedSend({
+    trusted: vscode.workspace.isTrusted,
+    body: prepared.body,
+    fileName,
+    ask: async (message, detail) =>
+      (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Send')) === 'Send',
+  });
+  if (!trusted) return { status: 'notConfirmed' };
+
+  const state = await deps.emulator.state();
+  if (state.kind === 'emulatorDown') return refuseEmulatorDown(deps, state, uri ?? document.uri);
+  const target = state.kind === 'emulator' ? state.target : await idenfyTarget(deps);
   if (!target) return { status: 'noCredentials' };
   deps.log.protect(target.apiKey, target.apiSecret);
 
@@ -97,9 +128,61 @@ export async function createSessionCommand(
   return report(deps, document, target, outcome);
 }
 
-async function resolveTarget(deps: CreateSessionDeps): Promise<Target | undefined> {
-  const emulator = await deps.emulator.current();
-  if (emulator) return emulator;
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/**
+ * VS Code's JSON service shows schema problems as warnings (its severity for schema validation is not
+ * configurable by an extension), yet each of them makes iDenfy refuse the request. Once a send is
+ * refused, every problem is also marked as an error of our own, so what blocks looks blocking.
+ */
+function refuseProblems(
+  deps: CreateSessionDeps,
+  document: vscode.TextDocument,
+  problems: readonly PreparedProblem[],
+): CreateSessionCommandResult {
+  deps.diagnostics.set(
+    document,
+    problems.map((p) => (p.source === 'model' ? { ...p, message: `Blocks sending: ${p.message}` } : p)),
+  );
+  const n = problems.length;
+  const first = [...problems].sort((a, b) => a.offset - b.offset)[0];
+  const where = first ? ` Line ${document.positionAt(first.offset).line + 1}: ${first.message}` : '';
+  const more = n > 1 ? ` (and ${n - 1} more)` : '';
+  // Schema problems are the ones VS Code shows in yellow: say that they block too.
+  const warned = problems.some((p) => p.source === 'model')
+    ? ', the yellow schema warnings included; they are now marked as errors'
+    : '';
+  const message = `${baseName(document.fileName)} was not sent: ${n} problem${n === 1 ? '' : 's'} would make iDenfy refuse it${warned}.${where}${more}`;
+  void vscode.window
+    .showErrorMessage(message, 'Show Problems')
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  return { status: 'invalid', problems: n, message };
+}
+
+/** The emulator was asked for at start-up and did not start: never fall back to iDenfy silently. */
+function refuseEmulatorDown(
+  deps: CreateSessionDeps,
+  state: { reason: string; baseUrl: string },
+  uri: vscode.Uri,
+): CreateSessionCommandResult {
+  const message = `Nothing was sent: the local emulator did not start (${state.reason}), although idenfy.emulator.autoStart is on. Without it, this request would go to iDenfy at ${hostOf(state.baseUrl)} with your stored credentials.`;
+  deps.log.error(message);
+  void vscode.window
+    .showErrorMessage(message, 'Start Local Emulator', 'Send to iDenfy')
+    .then(async (choice) => {
+      if (choice === 'Start Local Emulator') await vscode.commands.executeCommand('idenfy.startEmulator');
+      else if (choice === 'Send to iDenfy') deps.emulator.useIdenfy();
+      else return;
+      // The user asked to send this file: do it now, to the target just chosen.
+      await vscode.commands.executeCommand('idenfy.createSession', uri);
+    })
+    .then(undefined, (err: unknown) => deps.log.error(`Could not switch the target: ${String(err)}`));
+  return { status: 'emulatorDown', message };
+}
+
+async function idenfyTarget(deps: CreateSessionDeps): Promise<Target | undefined> {
   const stored = (await deps.credentials.get()) ?? (await askForCredentials(deps.credentials));
   if (!stored) return undefined;
   return { kind: 'idenfy', baseUrl: apiBaseUrl(), ...stored };
@@ -110,7 +193,7 @@ function report(
   document: vscode.TextDocument,
   target: Target,
   outcome: SendOutcome,
-): CreateSessionResult {
+): CreateSessionCommandResult {
   if (!outcome.ok) {
     showFailure(deps, document, outcome.failure);
     if (outcome.failure.cause === 'cancelled') return { status: 'cancelled' };
@@ -118,7 +201,7 @@ function report(
     return { status: 'failed', cause, message, outcomeUnknown };
   }
   const { entry, response } = outcome;
-  if (deps.testHooks?.failNextUiStep) {
+  if (__IDENFY_TEST_BUILD__ && deps.testHooks?.failNextUiStep) {
     deps.testHooks.failNextUiStep = false;
     throw new Error('UI step failed (injected by a test)');
   }
@@ -138,22 +221,21 @@ function report(
   return { status: 'created', scanRef: entry.scanRef, entryId: entry.id };
 }
 
+/** Two buttons, so neither is cut; the copies are one click further, in a quick pick. */
+const OPEN_PAGE = 'Open Verification Page';
+const COPY = 'Copy…';
+
 async function showCreated(
   target: Target,
   response: Record<string, unknown>,
   clientId: string,
   scanRef: string,
 ) {
-  const actions = [
-    'Open Verification Page',
-    'Copy authToken',
-    'Copy scanRef',
-    'Copy iframe Snippet',
-  ] as const;
   const where = target.kind === 'emulator' ? ' on the offline emulator' : '';
   const choice = await vscode.window.showInformationMessage(
     `iDenfy session created${where} for ${clientId}: scanRef ${scanRef}.`,
-    ...actions,
+    OPEN_PAGE,
+    COPY,
   );
   await runSessionAction(choice, target.baseUrl, response);
 }
@@ -164,19 +246,27 @@ export async function runSessionAction(
   response: Record<string, unknown>,
 ): Promise<void> {
   switch (choice) {
-    case 'Open Verification Page':
+    case OPEN_PAGE:
       await openVerificationPage(baseUrl, response);
       break;
-    case 'Copy authToken':
-      await vscode.env.clipboard.writeText(String(response.authToken ?? ''));
-      break;
-    case 'Copy scanRef':
-      await vscode.env.clipboard.writeText(String(response.scanRef ?? ''));
-      break;
-    case 'Copy iframe Snippet':
-      await vscode.env.clipboard.writeText(iframeSnippet(response));
+    case COPY:
+      await pickCopy(response);
       break;
   }
+}
+
+/** The session's values one may need elsewhere; each copy is confirmed in the status bar. */
+export async function pickCopy(response: Record<string, unknown>): Promise<void> {
+  const items = [
+    { label: 'Copy authToken', what: 'authToken', text: () => String(response.authToken ?? '') },
+    { label: 'Copy scanRef', what: 'scanRef', text: () => String(response.scanRef ?? '') },
+    { label: 'Copy iframe Snippet', what: 'iframe snippet', text: () => iframeSnippet(response) },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `iDenfy session ${String(response.scanRef ?? '')}`,
+    placeHolder: 'Copy to the clipboard',
+  });
+  if (picked) await copyWithConfirmation(picked.what, picked.text());
 }
 
 function showFailure(deps: CreateSessionDeps, document: vscode.TextDocument, failure: IdenfyFailure): void {

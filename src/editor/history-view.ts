@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HistoryEntry, HistoryStore } from '../history/store';
 import { loadCore } from './core-loader';
+import { sessionRowText } from './session-row';
 
 /** The "iDenfy Sessions" view in the Explorer. The store loads on first display, not at activation. */
 export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscode.Disposable {
@@ -10,7 +11,11 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
   private readonly subscriptions: vscode.Disposable[] = [];
 
   /** `folder`: the extension's global storage folder, where the history file lives. */
-  constructor(private readonly folder: string) {}
+  constructor(private readonly folder: string) {
+    // Rows say "expires in 3h": redraw them now and then so that stays true.
+    const timer = setInterval(() => this.changed.fire(), 60_000);
+    this.subscriptions.push({ dispose: () => clearInterval(timer) });
+  }
 
   /** The store, created once; damaged stored history is reported, kept aside, never dropped. */
   history(): HistoryStore {
@@ -39,11 +44,12 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
   }
 
   getTreeItem(entry: HistoryEntry): vscode.TreeItem {
-    const expired = loadCore().isExpired(entry);
-    const item = new vscode.TreeItem(entry.clientId || '(no clientId)');
+    // Label and description carry what tells sessions apart (rows are narrow); the tooltip has the rest.
+    const { label, description, expired } = sessionRowText(entry);
+    const item = new vscode.TreeItem(label);
     const created = new Date(entry.createdAt);
     item.id = entry.id;
-    item.description = `${entry.target === 'emulator' ? 'emulator · ' : ''}${created.toLocaleString()}${expired ? ' · expired' : ''}`;
+    item.description = description;
     item.iconPath = new vscode.ThemeIcon(
       expired ? 'history' : 'pass',
       expired ? undefined : new vscode.ThemeColor('testing.iconPassed'),

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 
 /**
- * Problems the JSON service cannot show: a field iDenfy refused (`Field 'country' ...`), and text-level
- * problems found before sending (lost bytes, size or depth limits). Cleared on the next edit or send.
+ * Problems the JSON service cannot show: a field iDenfy refused (`Field 'country' ...`), text-level
+ * problems found before sending (lost bytes, size or depth limits), and, after a refused send, every
+ * schema problem again as an error (the JSON service can only show those as warnings). Cleared on the
+ * next edit or send.
  */
 export class RequestDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('idenfy');

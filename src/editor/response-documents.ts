@@ -4,21 +4,53 @@ export const RESPONSE_SCHEME = 'idenfy-session';
 
 /**
  * Responses open as virtual documents: read-only by nature, never written to disk, and gone with
- * the window (the history keeps the data).
+ * the window (the history keeps the data). One document per scanRef: opening it again shows the tab
+ * that is already open instead of a second copy beside it.
  */
-export class ResponseDocuments implements vscode.TextDocumentContentProvider {
+export class ResponseDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '{}';
   }
 
-  async open(scanRef: string, response: Record<string, unknown>): Promise<vscode.TextEditor> {
+  static uriFor(scanRef: string): vscode.Uri {
     const safe = scanRef.replace(/[^A-Za-z0-9-]/g, '_') || 'session';
-    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${safe}.response.json` });
-    this.contents.set(uri.toString(), `${JSON.stringify(response, null, 2)}\n`);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'json');
-    return vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    return vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${safe}.response.json` });
   }
+
+  async open(scanRef: string, response: Record<string, unknown>): Promise<vscode.TextEditor> {
+    const uri = ResponseDocuments.uriFor(scanRef);
+    const key = uri.toString();
+    const text = `${JSON.stringify(response, null, 2)}\n`;
+    const previous = this.contents.get(key);
+    this.contents.set(key, text);
+    if (previous !== undefined && previous !== text) this.changed.fire(uri);
+    const opened = await vscode.workspace.openTextDocument(uri);
+    // Changing the language closes and reopens the document: only for a fresh one.
+    const document =
+      opened.languageId === 'json' ? opened : await vscode.languages.setTextDocumentLanguage(opened, 'json');
+    const open = openTab(key);
+    return vscode.window.showTextDocument(document, {
+      preview: open ? open.isPreview : true,
+      viewColumn: open ? open.group.viewColumn : vscode.ViewColumn.Beside,
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The tab already showing `key`, in any editor group; the active group's first. */
+function openTab(key: string): vscode.Tab | undefined {
+  const groups = [...vscode.window.tabGroups.all].sort((a, b) => Number(b.isActive) - Number(a.isActive));
+  for (const group of groups) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key) return tab;
+    }
+  }
+  return undefined;
 }

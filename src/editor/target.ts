@@ -2,18 +2,29 @@ import * as vscode from 'vscode';
 import type { Target } from '../session/send';
 import { loadCore } from './core-loader';
 import type { Log } from './log';
-import { emulatorAutoStart } from './settings';
+import { apiBaseUrl, emulatorAutoStart } from './settings';
 
 type Emulator = Awaited<ReturnType<ReturnType<typeof loadCore>['startEmulator']>>;
+
+/** Where Create Session sends now: the emulator, iDenfy, or nowhere because the auto-start failed. */
+export type TargetState =
+  | { kind: 'emulator'; target: Target }
+  | { kind: 'idenfy'; baseUrl: string }
+  | { kind: 'emulatorDown'; reason: string; baseUrl: string };
 
 /**
  * Which iDenfy this window talks to: the real one (user-level base URL + stored credentials) or,
  * while it runs, the offline emulator with its own throwaway credentials. Stored credentials are
- * never touched by the emulator.
+ * never touched by the emulator. The status bar says which, from activation on.
  */
 export class EmulatorControl implements vscode.Disposable {
   private emulator: Emulator | undefined;
   private starting: Promise<Emulator> | undefined;
+  /**
+   * Set when the user asked for the emulator at start-up (idenfy.emulator.autoStart) and it did not
+   * start: sending to iDenfy then would surprise them, so Create Session refuses until they choose.
+   */
+  private autoStartFailure: string | undefined;
   private readonly status = vscode.window.createStatusBarItem(
     'idenfy.target',
     vscode.StatusBarAlignment.Left,
@@ -21,17 +32,43 @@ export class EmulatorControl implements vscode.Disposable {
   );
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly log: Log) {
+  /** `hooks`: test builds only; `failNextStart` makes the next start throw, as a failing auto-start would. */
+  constructor(
+    private readonly log: Log,
+    private readonly hooks?: { failNextStart: boolean },
+  ) {
     this.status.name = 'iDenfy target';
-    this.status.text = '$(beaker) iDenfy: emulator';
-    this.status.command = 'idenfy.stopEmulator';
+    this.status.command = 'idenfy.chooseTarget';
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (
+          e.affectsConfiguration('idenfy.apiBaseUrl') ||
+          e.affectsConfiguration('idenfy.emulator.autoStart')
+        )
+          this.render();
+      }),
+    );
+    this.render();
+    this.status.show();
   }
 
   /** The emulator target, once any start in progress (such as the auto-start) has settled. */
   async current(): Promise<Target | undefined> {
     await this.starting?.catch(() => undefined);
     return this.running;
+  }
+
+  /** Where the next Create Session goes, once any start in progress has settled. */
+  async state(): Promise<TargetState> {
+    const running = await this.current();
+    if (running) return { kind: 'emulator', target: running };
+    const reason = this.autoStartFailure;
+    // Turning the setting off is a choice too: the user no longer expects the emulator.
+    if (reason !== undefined && emulatorAutoStart())
+      return { kind: 'emulatorDown', reason, baseUrl: apiBaseUrl() };
+    return { kind: 'idenfy', baseUrl: apiBaseUrl() };
   }
 
   get running(): Target | undefined {
@@ -41,44 +78,129 @@ export class EmulatorControl implements vscode.Disposable {
 
   async start(): Promise<Target> {
     if (!this.emulator) {
-      this.starting ??= loadCore().startEmulator();
+      this.starting ??= this.launch();
       try {
         this.emulator = await this.starting;
       } finally {
         this.starting = undefined;
       }
+      this.autoStartFailure = undefined;
       this.log.protect(this.emulator.apiSecret);
       this.log.info(`Local emulator listening on ${this.emulator.url}`);
-      this.status.tooltip = new vscode.MarkdownString(
-        `Create Session sends to the offline iDenfy emulator at ${this.emulator.url}.\n\nClick to stop it and use iDenfy again.`,
-      );
-      this.status.show();
+      this.render();
       await vscode.commands.executeCommand('setContext', 'idenfy.emulatorRunning', true);
       this.changed.fire();
     }
     return this.running as Target;
   }
 
+  private async launch(): Promise<Emulator> {
+    if (__IDENFY_TEST_BUILD__ && this.hooks?.failNextStart) {
+      this.hooks.failNextStart = false;
+      throw new Error('emulator start failed (injected by a test)');
+    }
+    return loadCore().startEmulator();
+  }
+
   async stop(): Promise<void> {
     const e = this.emulator;
     if (!e) return;
     this.emulator = undefined;
-    this.status.hide();
+    this.render();
     await e.close();
     this.log.info('Local emulator stopped');
     await vscode.commands.executeCommand('setContext', 'idenfy.emulatorRunning', false);
     this.changed.fire();
   }
 
+  /** The user chose iDenfy after a failed auto-start ("Send to iDenfy"). */
+  useIdenfy(): void {
+    this.autoStartFailure = undefined;
+    this.render();
+  }
+
   /** Starts the emulator at activation when the user asked for it (the demo profile does). */
   async autoStart(): Promise<void> {
-    if (emulatorAutoStart()) await this.start();
+    if (!emulatorAutoStart()) return;
+    try {
+      await this.start();
+    } catch (err) {
+      this.autoStartFailure = err instanceof Error ? err.message : String(err);
+      this.render();
+      throw err;
+    }
+  }
+
+  /** The status bar item: always shown, so one can see where Create Session sends before sending. */
+  private render(): void {
+    const e = this.emulator;
+    const host = hostOf(apiBaseUrl());
+    if (e) {
+      this.status.text = '$(beaker) iDenfy: emulator';
+      this.status.backgroundColor = undefined;
+      this.status.tooltip = new vscode.MarkdownString(
+        `Create Session sends to the offline iDenfy emulator at ${e.url}.\n\nClick to stop it or change the target.`,
+      );
+    } else if (this.autoStartFailure !== undefined && emulatorAutoStart()) {
+      this.status.text = '$(warning) iDenfy: emulator failed';
+      this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.status.tooltip = new vscode.MarkdownString(
+        `The local emulator did not start, so Create Session sends nothing until you start it or choose iDenfy (${host}).\n\nClick to choose.`,
+      );
+    } else {
+      this.status.text = `$(cloud) iDenfy: ${host}`;
+      this.status.backgroundColor = undefined;
+      this.status.tooltip = new vscode.MarkdownString(
+        `Create Session sends to iDenfy at ${host} with your stored API credentials.\n\nClick to start the offline emulator or change the target.`,
+      );
+    }
   }
 
   dispose(): void {
     void this.emulator?.close();
     this.emulator = undefined;
+    for (const s of this.subscriptions) s.dispose();
     this.status.dispose();
     this.changed.dispose();
   }
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/** The status bar item's click: what one can switch to from here. */
+export async function chooseTarget(emulator: EmulatorControl): Promise<void> {
+  const running = emulator.running !== undefined;
+  const host = hostOf(apiBaseUrl());
+  const items: (vscode.QuickPickItem & { command: string; args?: unknown[] })[] = [
+    running
+      ? {
+          label: '$(debug-stop) Stop Local Emulator',
+          description: `send to iDenfy at ${host} again`,
+          command: 'idenfy.stopEmulator',
+        }
+      : {
+          label: '$(beaker) Start Local Emulator',
+          description: 'send to the offline emulator, with its own throwaway credentials',
+          command: 'idenfy.startEmulator',
+        },
+    { label: '$(key) Set API Credentials', description: 'for iDenfy', command: 'idenfy.setCredentials' },
+    {
+      label: '$(gear) Change the iDenfy Base URL',
+      description: 'idenfy.apiBaseUrl in your user settings',
+      command: 'workbench.action.openSettings',
+      args: ['idenfy.apiBaseUrl'],
+    },
+  ];
+  const where = running ? 'the offline emulator' : `iDenfy at ${host}`;
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `iDenfy: Create Session sends to ${where}`,
+    placeHolder: 'Switch where Create Session sends',
+  });
+  if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.args ?? []));
 }

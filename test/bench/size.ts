@@ -110,6 +110,7 @@ export async function analyseBundles(snapshot: Snapshot): Promise<string[]> {
     sourcemap: false,
     write: false,
     metafile: true,
+    define: { __IDENFY_TEST_BUILD__: 'false' },
     logLevel: 'silent',
   });
   const lines: string[] = [];

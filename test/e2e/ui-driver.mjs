@@ -60,8 +60,20 @@ export function installVsix(vsix, { dirs, env, runDir }) {
   }
 }
 
-/** Serves `folder` from code-server on 127.0.0.1:`port` without auth, telemetry or update checks. */
-export function startCodeServer({ port, dirs, env, runDir, folder, extraArgs = [], tag }) {
+/**
+ * Serves `folder` from code-server on 127.0.0.1:`port` without auth, telemetry or update checks.
+ * Workspace trust is off unless `workspaceTrust` is set (for scenarios about restricted mode).
+ */
+export function startCodeServer({
+  port,
+  dirs,
+  env,
+  runDir,
+  folder,
+  extraArgs = [],
+  tag,
+  workspaceTrust = false,
+}) {
   // code-server lets PORT and CODE_SERVER_HOST override --bind-addr: an unauthenticated server must
   // listen on exactly the loopback address and port given here, whatever the caller's environment.
   const { PORT: _port, CODE_SERVER_HOST: _host, ...serverEnv } = env;
@@ -75,7 +87,7 @@ export function startCodeServer({ port, dirs, env, runDir, folder, extraArgs = [
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...extraArgs,
       ...profileArgs(dirs),
@@ -104,6 +116,7 @@ function profileArgs(dirs) {
  * @param {object} [opts.settings]     user settings merged over UI_SETTINGS (IDENFY_E2E_USER_SETTINGS wins)
  * @param {{width:number,height:number}} [opts.viewport]  default 1280x800
  * @param {number} [opts.startTimeoutMs]  default 60000
+ * @param {boolean} [opts.workspaceTrust] ask whether to trust the folder (default: trust is off)
  */
 export async function launchUi({
   vsix,
@@ -112,6 +125,7 @@ export async function launchUi({
   settings = {},
   viewport = { width: 1280, height: 800 },
   startTimeoutMs = 60_000,
+  workspaceTrust = false,
 } = {}) {
   requireInstalled();
   if (!vsix || !fs.existsSync(vsix)) throw new Error(`vsix not found: ${vsix}`);
@@ -126,7 +140,11 @@ export async function launchUi({
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   if (workspaceSource) process.env.IDENFY_E2E_WORKSPACE = workspaceSource;
   const workspace = prepareWorkspace(runDir);
-  writeUserSettings(dirs.userData, { ...UI_SETTINGS, ...settings });
+  writeUserSettings(dirs.userData, {
+    ...UI_SETTINGS,
+    ...(workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}),
+    ...settings,
+  });
   const env = isolatedEnv({
     HOME: dirs.home,
     IDENFY_E2E_MODE: 'code-server-ui',
@@ -149,6 +167,7 @@ export async function launchUi({
     runDir,
     folder: workspace,
     extraArgs: ['--ignore-last-opened'],
+    workspaceTrust,
   });
   const browserPromise = launchChromium(dirs.profile, { viewport, env });
   browserPromise.catch(() => {});

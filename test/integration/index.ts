@@ -18,6 +18,7 @@ const testModules: Record<string, () => unknown> = {
   'create-session.test.ts': () => require('./create-session.test'),
   'reliability.test.ts': () => require('./reliability.test'),
   'proxy.test.ts': () => require('./proxy.test'),
+  'editor-trust.test.ts': () => require('./editor-trust.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CreateSessionResult } from '../../src/editor/create-session';
+import type { CreateSessionCommandResult } from '../../src/editor/create-session';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
 import { activateExtension, createSession, history, openInEditor, workspaceFile } from './support';
 
@@ -83,7 +83,7 @@ describe('reliability in the real VS Code', () => {
   it('secrets: a canary API secret used in a full run, failures included, is found nowhere afterwards', async () => {
     const runDir = process.env.IDENFY_E2E_RUN_DIR;
     assert.ok(runDir, 'IDENFY_E2E_RUN_DIR is set by the runner');
-    const results: CreateSessionResult[] = [];
+    const results: CreateSessionCommandResult[] = [];
     results.push(await createSession('good.idenfy.json'));
     // Failures, including servers that quote the secret back.
     const faults = [
@@ -191,7 +191,7 @@ describe('reliability in the real VS Code', () => {
     const pending = vscode.commands.executeCommand(
       'idenfy.createSession',
       document.uri,
-    ) as Thenable<CreateSessionResult>;
+    ) as Thenable<CreateSessionCommandResult>;
     assert.equal(await edited, true, 'the edit was applied');
     assert.match(document.getText(), /in-flight-B/);
     const result = await pending;

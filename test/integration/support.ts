@@ -1,6 +1,6 @@
 /** Helpers for the integration suite: they wait on VS Code events, never on time. */
 import * as vscode from 'vscode';
-import type { CreateSessionResult } from '../../src/editor/create-session';
+import type { CreateSessionCommandResult } from '../../src/editor/create-session';
 import type { TestApi } from '../../src/extension';
 import type { HistoryEntry } from '../../src/history/store';
 
@@ -68,10 +68,10 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
  * passed to the command (as the explorer's context menu does), so a response document that opens late
  * from an earlier test and takes the focus cannot make this run act on the wrong editor.
  */
-export async function createSession(file: string): Promise<CreateSessionResult> {
+export async function createSession(file: string): Promise<CreateSessionCommandResult> {
   const uri = workspaceFile(file);
   await openInEditor(uri);
-  return (await vscode.commands.executeCommand('idenfy.createSession', uri)) as CreateSessionResult;
+  return (await vscode.commands.executeCommand('idenfy.createSession', uri)) as CreateSessionCommandResult;
 }
 
 export async function history(): Promise<readonly HistoryEntry[]> {
