@@ -140,4 +140,14 @@ export const TEMPLATES: readonly Template[] = [
       autoAmlMonitoring: true,
     },
   },
+  {
+    prefix: 'idenfy-dummy-status',
+    label: 'iDenfy: dummy verification (DEV environment)',
+    description:
+      'A verification created already finished with the chosen status, to test result handling. DEV-environment partners only.',
+    body: {
+      clientId: ph(1, '100000'),
+      dummyStatus: choice(2, ['APPROVED', 'DENIED', 'SUSPECTED', 'EXPIRED']),
+    },
+  },
 ];

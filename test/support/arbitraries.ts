@@ -390,6 +390,11 @@ export const FIELD_SPECS: Record<string, FieldSpec> = {
   nfcOptional: flag,
   ageLimit: wholeNumber(integerIn(0, 150), [-1, 17.5]),
   ageMax: wholeNumber(integerIn(0, 150), [-1, 99.5]),
+
+  dummyStatus: enumOf(
+    ['APPROVED', 'DENIED', 'SUSPECTED', 'EXPIRED', 'ACTIVE'],
+    ['approved', 'REVIEWING', 'DELETED', ''],
+  ),
 };
 
 export const FIELD_NAMES = Object.keys(FIELD_SPECS);

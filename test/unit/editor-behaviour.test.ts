@@ -112,10 +112,10 @@ test('comments and trailing commas give no diagnostics', async () => {
   assert.deepEqual(await diagnose(service, text), []);
 });
 
-test('completion at the top level offers all 70 properties, each documented', async () => {
+test('completion at the top level offers all 71 properties, each documented', async () => {
   const list = await complete(service, '{}', 1);
   assert.deepEqual(list.items.map((i) => i.label).sort(), [...KNOWN_PROPERTIES].sort());
-  assert.equal(list.items.length, 70);
+  assert.equal(list.items.length, 71);
   for (const item of list.items) {
     const doc = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value;
     assert.ok(doc && doc.length > 10, `${item.label} has no documentation`);

@@ -185,4 +185,6 @@ test('the catalog covers the common requests', () => {
       Array.isArray(b.fraudServices) &&
       b.fraudServices.includes('AML_NAMES_CHECK'),
   );
+  const dummy = findTemplate('dummy verification', (b) => typeof b.dummyStatus === 'string');
+  assert.match(dummy.description, /DEV-environment partners only/);
 });
