@@ -31,6 +31,8 @@ const common = {
   mainFields: ['module', 'main'],
   logLevel: 'silent',
   plugins: [problemMatcherPlugin],
+  // Test-only code (emulator fault modes, editor test hooks) sits behind this flag; see src/test-build.d.ts.
+  define: { __IDENFY_TEST_BUILD__: production ? 'false' : 'true' },
 };
 
 // A clean dist/: no stale source maps or bundles can slip into the package.
