@@ -1,6 +1,6 @@
 /**
- * The request templates offered as snippets (snippets/) and as the schema's `defaultSnippets`
- * (completion in an empty file). One list feeds both; tests check every body against the model.
+ * The request templates offered as snippets (snippets/, through contributes.snippets). Tests check
+ * every body against the model.
  */
 
 /** A tab stop in a snippet, holding its default value (or a choice, the first being the default). */
