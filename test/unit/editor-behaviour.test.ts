@@ -199,3 +199,41 @@ test('hover on sessionLength mentions that the OpenAPI model disagrees', async (
   assert.match(text, /OpenAPI model allows 60 to 3600/);
   assert.match(text, /Default: `1800`/);
 });
+
+/**
+ * Issue #9, item 16a: additionalData's text read as if cut at "Only used together with". Every
+ * paragraph and list item the editor shows for a property ends a sentence, so none looks cut.
+ */
+function unfinishedLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim().replace(/^- /, ''))
+    .filter((line) => line.length > 0 && !/[.!?][)_*]*$/.test(line));
+}
+
+test('no completion or hover text of a property ends in an unfinished sentence', async () => {
+  const unfinished: string[] = [];
+  const list = await complete(service, '{}', 1);
+  for (const item of list.items) {
+    const doc =
+      typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? '');
+    for (const line of unfinishedLines(doc)) unfinished.push(`completion ${item.label}: ${line}`);
+  }
+  for (const name of KNOWN_PROPERTIES) {
+    const text = `{"${name}": null}`;
+    for (const line of unfinishedLines(await hoverText(text, 2))) unfinished.push(`hover ${name}: ${line}`);
+  }
+  // One level down too: the properties of an additional step.
+  const step = '{"additionalSteps": {"ALL": {"ALL": {"UTILITY_BILL": {}}}}}';
+  const inner = await complete(service, step, step.indexOf('{}') + 1);
+  assert.ok(inner.items.length >= 3, 'no completion inside an additional step');
+  for (const item of inner.items) {
+    const doc =
+      typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? '');
+    for (const line of unfinishedLines(doc)) unfinished.push(`completion step.${item.label}: ${line}`);
+  }
+  assert.deepEqual(unfinished, []);
+  const additionalData = list.items.find((i) => i.label === 'additionalData')?.documentation;
+  const text = typeof additionalData === 'string' ? additionalData : (additionalData?.value ?? '');
+  assert.match(text, /Only used together with `additionalSteps`\./);
+});
