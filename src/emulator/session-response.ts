@@ -3,9 +3,9 @@ import { responseDefaults } from '../model/request';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-export const CREATED_MESSAGE = 'Token created successfully';
+const CREATED_MESSAGE = 'Token created successfully';
 /** iDenfy's answer to a request with `dummyStatus` (its notes on testing without real verifications). */
-export const DUMMY_CREATED_MESSAGE = 'Dummy token and verification created successfully';
+const DUMMY_CREATED_MESSAGE = 'Dummy token and verification created successfully';
 
 /** 40 characters, like the page's example authToken; crypto-random so tokens never collide. */
 function newAuthToken(): string {

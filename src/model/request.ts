@@ -178,7 +178,7 @@ const additionalSteps = z.record(
 const DEFAULT_DOCUMENTS: (typeof documentTypeValues)[number][] = ['ID_CARD', 'PASSPORT'];
 
 /** Every property of the request, in the page's order: the page's table, then custom settings, then OpenAPI extras. */
-export const requestShape = {
+const requestShape = {
   // The page's request table (28 fields).
   clientId: documented('clientId', z.string().min(1).max(100), {
     origin: 'page',
@@ -597,7 +597,5 @@ export const createSessionRequest = z
     description: 'Body of POST https://ivs.idenfy.com/api/v2/token.',
   });
 
-/** What the caller writes (defaults optional). */
-export type CreateSessionRequestInput = z.input<typeof createSessionRequest>;
 /** What iDenfy works with (defaults filled). */
 export type CreateSessionRequest = z.output<typeof createSessionRequest>;

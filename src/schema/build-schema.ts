@@ -10,7 +10,7 @@ import { createSessionRequest } from '../model/request';
 
 type JsonSchema = Record<string, unknown>;
 
-export const SCHEMA_ID = 'https://idenfy-tools.github.io/schemas/idenfy-create-session.schema.json';
+const SCHEMA_ID = 'https://idenfy-tools.github.io/schemas/idenfy-create-session.schema.json';
 
 function conditionSchema(c: Condition): { property: JsonSchema; required: boolean } {
   switch (c.is) {

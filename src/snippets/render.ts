@@ -1,8 +1,9 @@
 /** Turns the template catalog into VS Code snippet text (snippets/) and plain values. */
+import { isPlainObject } from '../util/is-plain-object';
 import type { Placeholder, Template, TemplateObject, TemplateValue } from './catalog';
 
 function isPlaceholder(value: TemplateValue): value is Placeholder {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'tabStop' in value;
+  return isPlainObject(value) && 'tabStop' in value;
 }
 
 /** The body with every placeholder at its default: what a user gets by pressing Tab through. */
