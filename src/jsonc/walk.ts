@@ -33,9 +33,10 @@ export interface Walked {
 }
 
 interface OpenObject {
-  path: JSONPath;
-  /** Offset and length of each occurrence of each key, in text order. */
-  keys: Map<string, [number, number][]>;
+  /** Offset and length of each key's first occurrence. */
+  keys: Map<string, [number, number]>;
+  /** Only for objects with a repeated key: its path, and every occurrence of each repeated key. */
+  repeated?: { path: JSONPath; keys: Map<string, [number, number][]> };
 }
 
 export function walkDocument(text: string): Walked {
@@ -48,18 +49,20 @@ export function walkDocument(text: string): Walked {
   let body = '';
   let pendingComma = false;
 
-  const emit = (offset: number, length: number) => {
+  const emit = (offset: number, length: number): string => {
     if (pendingComma) body += ',';
     pendingComma = false;
-    body += text.slice(offset, offset + length);
+    const token = text.slice(offset, offset + length);
+    body += token;
+    return token;
   };
   const topLevel = (type: NonNullable<Walked['root']>['type'], offset: number, length: number) => {
     if (openAt.length === 0 && root === undefined) root = { type, offset, length };
   };
-  const checkString = (value: string, offset: number, length: number) => {
+  const checkString = (value: string, raw: string, offset: number, length: number) => {
     // A raw lone surrogate is already reported from the text scan; only report strings where the
     // surrogate came from a \u escape so the same problem is not shown twice.
-    if (hasLoneSurrogate(value) && !hasLoneSurrogate(text.slice(offset, offset + length))) {
+    if (raw.includes('\\u') && hasLoneSurrogate(value) && !hasLoneSurrogate(raw)) {
       hits.push({ kind: 'encoding', offset, length, message: ESCAPED_SURROGATE_MESSAGE });
     }
   };
@@ -73,22 +76,29 @@ export function walkDocument(text: string): Walked {
   visit(
     text,
     {
-      onObjectBegin: (offset, length, _line, _column, pathSupplier) => {
+      onObjectBegin: (offset, length) => {
         emit(offset, length);
         openAt.push(offset);
-        objects.push({ path: pathSupplier(), keys: new Map() });
+        objects.push({ keys: new Map() });
       },
-      onObjectProperty: (name, offset, length) => {
-        emit(offset, length);
-        checkString(name, offset, length);
-        const keys = objects[objects.length - 1]?.keys;
-        const seen = keys?.get(name);
-        if (seen) seen.push([offset, length]);
-        else keys?.set(name, [[offset, length]]);
+      onObjectProperty: (name, offset, length, _line, _column, pathSupplier) => {
+        checkString(name, emit(offset, length), offset, length);
+        const object = objects[objects.length - 1];
+        const first = object?.keys.get(name);
+        if (!object) return;
+        if (!first) {
+          object.keys.set(name, [offset, length]);
+          return;
+        }
+        // A repeated key: the path to its object is only worked out now (here it is that object's).
+        object.repeated ??= { path: pathSupplier(), keys: new Map() };
+        const all = object.repeated.keys.get(name);
+        if (all) all.push([offset, length]);
+        else object.repeated.keys.set(name, [first, [offset, length]]);
       },
       onObjectEnd: (offset, length) => {
-        const object = objects.pop();
-        if (object) hits.push(...duplicatesIn(object, positionOf));
+        const repeated = objects.pop()?.repeated;
+        if (repeated) hits.push(...duplicatesIn(repeated, positionOf));
         close(offset, length, 'object');
       },
       onArrayBegin: (offset, length) => {
@@ -97,8 +107,8 @@ export function walkDocument(text: string): Walked {
       },
       onArrayEnd: (offset, length) => close(offset, length, 'array'),
       onLiteralValue: (value: unknown, offset, length) => {
-        emit(offset, length);
-        if (typeof value === 'string') checkString(value, offset, length);
+        const raw = emit(offset, length);
+        if (typeof value === 'string') checkString(value, raw, offset, length);
         const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
         topLevel(type, offset, length);
       },
@@ -116,10 +126,12 @@ export function walkDocument(text: string): Walked {
   return { errors, hits, root, body };
 }
 
-function duplicatesIn(object: OpenObject, positionOf: (offset: number) => string): TreeHit[] {
+function duplicatesIn(
+  object: NonNullable<OpenObject['repeated']>,
+  positionOf: (offset: number) => string,
+): TreeHit[] {
   const hits: TreeHit[] = [];
   for (const [name, keys] of object.keys) {
-    if (keys.length < 2) continue;
     const where = describePath(object.path);
     for (const [offset, length] of keys) {
       const others = keys.filter(([o]) => o !== offset).map(([o]) => positionOf(o));
