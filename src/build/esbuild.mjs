@@ -33,8 +33,9 @@ const common = {
   // jsonc-parser's `main` is a UMD build whose internal requires esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   logLevel: 'silent',
-  define: { __IDENFY_TEST_BUILD__: production ? 'false' : 'true' },
   plugins: [problemMatcherPlugin],
+  // Test-only code (emulator fault modes, editor test hooks) sits behind this flag; see src/test-build.d.ts.
+  define: { __IDENFY_TEST_BUILD__: production ? 'false' : 'true' },
 };
 
 // A clean dist/: no stale source maps or bundles can slip into the package.

@@ -6,7 +6,7 @@ import { renderCountriesModule } from './countries-module';
 
 export const SCHEMA_PATH = 'schemas/idenfy-create-session.schema.json';
 export const SNIPPETS_PATH = 'snippets/idenfy-request.json';
-export const COUNTRIES_PATH = 'src/model/countries.generated.ts';
+const COUNTRIES_PATH = 'src/model/countries.generated.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -1,6 +1,7 @@
 /** The page behind an emulated session's redirectUrl: says plainly that nothing real happens here. */
+import type { EmulatedSession } from './sessions';
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -20,10 +21,14 @@ ${body}
 `;
 }
 
-export function renderSessionPage(session: Record<string, unknown>): string {
+export function renderSessionPage(session: EmulatedSession): string {
   // The session echoes user input (names, URLs): everything is escaped, nothing is interpreted.
-  const json = escapeHtml(JSON.stringify(session, null, 2));
-  return page('Emulated verification session', `<p>Session as created:</p>\n<pre>${json}</pre>`);
+  const json = escapeHtml(JSON.stringify(session.response, null, 2));
+  const state =
+    session.status === 'ACTIVE'
+      ? '<p>Status: <strong>ACTIVE</strong>, waiting for the client.</p>'
+      : `<p>Status: <strong>${escapeHtml(session.status)}</strong>. This dummy verification was created already finished (dummyStatus); there is nothing for the client to do.</p>`;
+  return page('Emulated verification session', `${state}\n<p>Session as created:</p>\n<pre>${json}</pre>`);
 }
 
 export function renderUnknownSessionPage(authToken: string): string {

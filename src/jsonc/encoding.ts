@@ -12,15 +12,14 @@ export interface EncodingHit {
 
 // No `u` flag on purpose: we need to see UTF-16 code units to find unpaired surrogates.
 const BAD_TEXT = /\uFFFD+|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const ANY_BAD_TEXT = new RegExp(BAD_TEXT.source);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const REPLACEMENT_MESSAGE =
+const REPLACEMENT_MESSAGE =
   'This file contains U+FFFD replacement characters, which appear when the file has bytes that are ' +
   'not valid UTF-8; sending them would replace the original data. Reopen the file with its real ' +
   'encoding (status bar > "Reopen with Encoding"), save it as UTF-8, or retype this text.';
 
-export const LONE_SURROGATE_MESSAGE =
+const LONE_SURROGATE_MESSAGE =
   'This character is half of a UTF-16 surrogate pair with no partner, so it cannot be sent as ' +
   'UTF-8. Delete it and retype the character.';
 
@@ -42,11 +41,6 @@ export function findEncodingProblems(text: string, limit: number): EncodingHit[]
     });
   }
   return hits;
-}
-
-/** True when findEncodingProblems would find anything. */
-export function hasEncodingProblem(text: string): boolean {
-  return ANY_BAD_TEXT.test(text);
 }
 
 export function hasLoneSurrogate(value: string): boolean {

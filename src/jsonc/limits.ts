@@ -30,49 +30,31 @@ export interface StructureScan {
   hasContent: boolean;
   /** Offset of the first '{' or '[' that opens a level deeper than the cap. */
   tooDeepAt?: number;
-  /** Number of ':' tokens: in well-formed JSON, exactly one per object property. */
-  colons: number;
-  /** [start, end) of every comment, in text order. */
-  comments: Array<[number, number]>;
-  /** True when the scanner met a bad token (unterminated string or comment, stray character, ...). */
-  tokenErrors: boolean;
 }
 
 /**
- * One flat pass with jsonc-parser's scanner (which does not recurse) so depth is known before
- * anything recursive touches the text. It also notes what the one-pass reader needs (see
- * well-formed.ts): where the comments are and how many properties the text spells out.
+ * One flat pass with jsonc-parser's scanner (which does not recurse), so depth is known before
+ * anything recursive touches the text.
  */
 export function scanStructure(text: string, maxDepth: number): StructureScan {
   const scanner = createScanner(text, false);
   let depth = 0;
   let hasContent = false;
-  let colons = 0;
-  let tokenErrors = false;
-  const comments: Array<[number, number]> = [];
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (scanner.getTokenError() !== ScanError.None || kind === SyntaxKind.Unknown) tokenErrors = true;
-    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      const start = scanner.getTokenOffset();
-      comments.push([start, start + scanner.getTokenLength()]);
-    }
     if (isTrivia(kind)) {
       // An unterminated block comment is a syntax error, not an empty file: let the parser report it.
       if (scanner.getTokenError() !== ScanError.None) hasContent = true;
       continue;
     }
     hasContent = true;
-    if (kind === SyntaxKind.ColonToken) {
-      colons++;
-    } else if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
       depth++;
-      if (depth > maxDepth)
-        return { hasContent, tooDeepAt: scanner.getTokenOffset(), colons, comments, tokenErrors };
+      if (depth > maxDepth) return { hasContent, tooDeepAt: scanner.getTokenOffset() };
     } else if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && depth > 0) {
       depth--;
     }
   }
-  return { hasContent, colons, comments, tokenErrors };
+  return { hasContent };
 }
 
 function isTrivia(kind: SyntaxKind): boolean {

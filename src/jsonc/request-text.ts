@@ -1,9 +1,8 @@
-import { findNodeAtLocation, type Node, type ParseError, type ParseOptions, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, type Node, type ParseOptions, parseTree } from 'jsonc-parser';
 import { findEncodingProblems } from './encoding.js';
 import { MAX_NESTING_DEPTH, MAX_REQUEST_BYTES, oversizeBytes, scanStructure } from './limits.js';
 import { syntaxMessage } from './syntax-messages.js';
-import { inspectTree, nodeToValue } from './tree.js';
-import { readWellFormed } from './well-formed.js';
+import { type Walked, walkDocument } from './walk.js';
 
 export { MAX_NESTING_DEPTH, MAX_REQUEST_BYTES } from './limits.js';
 
@@ -40,7 +39,8 @@ const PARSE_OPTIONS: ParseOptions = {
 
 /**
  * Reads a *.idenfy.json document. `body` is only produced when nothing is wrong, so a request with
- * an ambiguous (duplicate) key, lost bytes or a syntax error can never be sent by accident.
+ * an ambiguous (duplicate) key, lost bytes or a syntax error can never be sent by accident; it is
+ * the checked text itself (see walk.ts), and `value` is what that text means.
  */
 export function readRequestText(text: string): RequestTextResult {
   const source = blankBom(text);
@@ -51,19 +51,7 @@ export function readRequestText(text: string): RequestTextResult {
   if (!structure.hasContent) return fail([EMPTY]);
   if (structure.tooDeepAt !== undefined) return fail([tooDeep(structure.tooDeepAt)]);
 
-  const clean = readWellFormed(source, structure);
-  if (clean) return { ok: true, value: clean, body: JSON.stringify(clean) };
-  return readThoroughly(source);
-}
-
-/**
- * The full parse: jsonc-parser's syntax tree, then every check that places a problem in the text.
- * Exported for the test that holds readWellFormed to the same answers.
- */
-export function readThoroughly(text: string): RequestTextResult {
-  const source = blankBom(text);
-  const errors: ParseError[] = [];
-  const root = parseTree(source, errors, PARSE_OPTIONS);
+  const walked = walkDocument(source);
   const problems: RequestProblem[] = findEncodingProblems(source, MAX_PROBLEMS).map((hit) => ({
     ...hit,
     kind: 'encoding',
@@ -71,7 +59,7 @@ export function readThoroughly(text: string): RequestTextResult {
   // A stray U+FFFD outside a string is also a syntax error; the encoding message explains the cause.
   const explained = (offset: number) =>
     problems.some((p) => offset >= p.offset && offset < p.offset + p.length);
-  for (const error of errors) {
+  for (const error of walked.errors) {
     if (explained(error.offset)) continue;
     problems.push({
       kind: 'syntax',
@@ -80,15 +68,12 @@ export function readThoroughly(text: string): RequestTextResult {
       message: syntaxMessage(error.error),
     });
   }
-  if (root) {
-    problems.push(...inspectTree(source, root));
-    if (root.type !== 'object') problems.push(notObject(root));
-  }
+  problems.push(...walked.hits);
+  if (walked.root && walked.root.type !== 'object') problems.push(notObject(walked.root));
   if (problems.length > 0) return fail(problems);
-
-  // With no problems the parser produced a root object; the guard only satisfies the type checker.
-  const value = root ? nodeToValue(root) : undefined;
-  return { ok: true, value, body: JSON.stringify(value) };
+  // Without errors the body is plain JSON, and its duplicate keys were refused above, so the engine's
+  // own parser gives the value the body means ("__proto__" stays an ordinary key with JSON.parse).
+  return { ok: true, value: JSON.parse(walked.body), body: walked.body };
 }
 
 /**
@@ -152,7 +137,7 @@ function tooDeep(offset: number): RequestProblem {
   };
 }
 
-function notObject(root: Node): RequestProblem {
+function notObject(root: NonNullable<Walked['root']>): RequestProblem {
   const found = root.type === 'array' ? 'an array' : root.type === 'null' ? 'null' : `a ${root.type}`;
   return {
     kind: 'not_object',

@@ -2,6 +2,7 @@
  * Rules that tie two properties together, each written once as data. `request.ts` evaluates them
  * in zod; `schema/` turns the same data into JSON Schema `if`/`then`, so the editor shows them live.
  */
+import { isPlainObject } from '../util/is-plain-object';
 
 export type Condition =
   | { field: string; is: 'true' }
@@ -19,7 +20,7 @@ export interface CrossFieldRule {
 }
 
 /** The page's default `expiryTime`, which is also the longest a mobile digit code may live. */
-export const DIGIT_STRING_MAX_EXPIRY = 86400;
+const DIGIT_STRING_MAX_EXPIRY = 86400;
 
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   {
@@ -53,13 +54,13 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   },
 ];
 
-export function conditionHolds(condition: Condition, request: Record<string, unknown>): boolean {
+function conditionHolds(condition: Condition, request: Record<string, unknown>): boolean {
   const value = request[condition.field];
   switch (condition.is) {
     case 'true':
       return value === true;
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
+      return isPlainObject(value);
     case 'absentOrNull':
       return value === undefined || value === null;
     case 'above':

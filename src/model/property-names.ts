@@ -6,7 +6,7 @@
  */
 
 /** Regex source (without flags) that matches every string within one edit of `name`. */
-export function oneEditPattern(name: string): string {
+function oneEditPattern(name: string): string {
   const alternatives = new Set<string>();
   for (let i = 0; i < name.length; i++) {
     alternatives.add(`${name.slice(0, i)}.?${name.slice(i + 1)}`); // delete or substitute

@@ -20,8 +20,10 @@ import {
 import {
   DETECTION_TYPES,
   DOCUMENT_TYPES,
+  DUMMY_STATUSES,
   detectionTypeValues,
   documentTypeValues,
+  dummyStatusValues,
   FRAUD_SERVICES,
   fraudServiceValues,
   LOCALES,
@@ -36,7 +38,7 @@ import {
 } from './vocabulary';
 
 /** Where a property comes from; shown in hovers and counted by the tests. */
-export type FieldOrigin = 'page' | 'custom-setting' | 'openapi';
+export type FieldOrigin = 'page' | 'custom-setting' | 'openapi' | 'dev-testing';
 
 interface FieldDoc {
   origin: FieldOrigin;
@@ -49,6 +51,12 @@ interface FieldDoc {
   /** Where another iDenfy source says otherwise. */
   note?: string;
   examples?: readonly unknown[];
+  /**
+   * What iDenfy's answer holds for the field when the request leaves it out, for fields without a
+   * zod default (the page: "the response ... returns default values for fields that were optional
+   * and not specified"). Read by the emulator through responseDefaults(); null when not given.
+   */
+  responseDefault?: unknown;
 }
 
 const ORIGIN_LABEL: Record<FieldOrigin, string> = {
@@ -56,15 +64,24 @@ const ORIGIN_LABEL: Record<FieldOrigin, string> = {
   'custom-setting':
     "_Custom setting: must be enabled in your iDenfy environment's configuration; the default depends on it._",
   openapi: "_From iDenfy's current OpenAPI model (not on the Create verification session page)._",
+  'dev-testing':
+    "_For testing: from iDenfy's notes on testing without real verifications (not on the Create verification session page)._",
 };
 
 export const FIELD_ORIGINS = new Map<string, FieldOrigin>();
+const RESPONSE_DEFAULTS = new Map<string, unknown>();
+
+/** Each constraint is shown as a list item; a full stop keeps it from reading like a cut sentence. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 function documented<T extends z.ZodType>(name: string, schema: T, doc: FieldDoc): T {
   FIELD_ORIGINS.set(name, doc.origin);
+  if (doc.responseDefault !== undefined) RESPONSE_DEFAULTS.set(name, doc.responseDefault);
   const parts = [doc.description];
-  if (doc.constraints?.length) parts.push(doc.constraints.map((c) => `- ${c}`).join('\n'));
-  if (doc.documentedDefault !== undefined) parts.push(`Default: ${doc.documentedDefault}`);
+  if (doc.constraints?.length) parts.push(doc.constraints.map((c) => `- ${sentence(c)}`).join('\n'));
+  if (doc.documentedDefault !== undefined) parts.push(`Default: ${sentence(doc.documentedDefault)}`);
   if (doc.note) parts.push(`Note: ${doc.note}`);
   if (ORIGIN_LABEL[doc.origin]) parts.push(ORIGIN_LABEL[doc.origin]);
   return schema.meta({
@@ -120,8 +137,10 @@ const countryCode = () => countryCodeSchema;
 const UUID_MESSAGE = 'Use the UUID shown for it in the iDenfy dashboard.';
 const uuid = () => z.uuid({ error: UUID_MESSAGE }).meta({ patternErrorMessage: UUID_MESSAGE });
 
-const flag = (fieldName: string, description: string, origin: FieldOrigin = 'custom-setting') =>
-  documented(fieldName, z.boolean().optional(), { origin, description });
+// Off unless asked for: the answer shows false for a flag the request leaves out (the real default
+// depends on the environment's configuration; the emulator's environment has none switched on).
+const flag = (fieldName: string, description: string, origin: FieldOrigin = 'custom-setting', on = false) =>
+  documented(fieldName, z.boolean().optional(), { origin, description, responseDefault: on });
 
 const DOCUMENT_KEY_PATTERN = new RegExp(`^(?:ALL|${documentTypeValues.join('|')})$`);
 const LANGUAGE_KEY_PATTERN = /^[a-z]{2}$/;
@@ -159,7 +178,7 @@ const additionalSteps = z.record(
 const DEFAULT_DOCUMENTS: (typeof documentTypeValues)[number][] = ['ID_CARD', 'PASSPORT'];
 
 /** Every property of the request, in the page's order: the page's table, then custom settings, then OpenAPI extras. */
-export const requestShape = {
+const requestShape = {
   // The page's request table (28 fields).
   clientId: documented('clientId', z.string().min(1).max(100), {
     origin: 'page',
@@ -397,6 +416,7 @@ export const requestShape = {
       origin: 'custom-setting',
       description: 'Fraud checks to run for this verification.',
       examples: [['AML_NAMES_CHECK']],
+      responseDefault: [],
     },
   ),
   checkIpProxy: flag('checkIpProxy', 'Check whether the client used an IP proxy.'),
@@ -449,6 +469,7 @@ export const requestShape = {
       origin: 'custom-setting',
       description: 'Detection priority for selfies taken on mobile.',
       examples: [['FACE', 'EYES']],
+      responseDefault: [],
     },
   ),
 
@@ -461,6 +482,7 @@ export const requestShape = {
     'questionnaireRequired',
     'Whether the questionnaire must be filled in.',
     'openapi',
+    true, // the OpenAPI model's default
   ),
   riskAssessmentProfile: documented('riskAssessmentProfile', uuid().nullable().optional(), {
     origin: 'openapi',
@@ -477,6 +499,7 @@ export const requestShape = {
       origin: 'openapi',
       description: 'Countries whose registry centres are checked for the person.',
       examples: [['LT']],
+      responseDefault: [], // an array in the OpenAPI response model, never null
     },
   ),
   verifyEmail: flag('verifyEmail', "Verify the client's e-mail address.", 'openapi'),
@@ -522,9 +545,44 @@ export const requestShape = {
     description: 'Maximum age; an older person makes the result SUSPECTED.',
     examples: [99],
   }),
+
+  // Testing without real verifications (iDenfy's notes; not on the page).
+  dummyStatus: documented(
+    'dummyStatus',
+    described(DUMMY_STATUSES, dummyStatusValues, 'dummy status').optional(),
+    {
+      origin: 'dev-testing',
+      description:
+        'Create a dummy verification that is already finished with this status, for testing result handling without a real client.',
+      constraints: [
+        "Works only for partners in iDenfy's DEV environment",
+        'TEST and PROD partners get `PERMISSIONS_ERROR` ("This endpoint is not available for ... partners")',
+        "iDenfy sends the verification's webhook as for a real one",
+        'The answer\'s message is "Dummy token and verification created successfully"',
+      ],
+      note: '`ACTIVE` is listed by older iDenfy pages only.',
+      examples: ['APPROVED'],
+    },
+  ),
 };
 
 export const KNOWN_PROPERTIES: readonly string[] = Object.keys(requestShape);
+
+/**
+ * What iDenfy's answer holds for each optional property the request leaves out: the zod default
+ * where the page documents one, otherwise the field's responseDefault (null when it has none).
+ * Testing-only fields are answered only when sent.
+ */
+export function responseDefaults(): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(requestShape)) {
+    if (name === 'clientId' || FIELD_ORIGINS.get(name) === 'dev-testing') continue;
+    const parsed = (schema as z.ZodType).safeParse(undefined);
+    defaults[name] =
+      parsed.success && parsed.data !== undefined ? parsed.data : (RESPONSE_DEFAULTS.get(name) ?? null);
+  }
+  return defaults;
+}
 
 export const createSessionRequest = z
   // Unknown keys are refused; validate.ts words the message, with the nearest known name.
@@ -539,7 +597,5 @@ export const createSessionRequest = z
     description: 'Body of POST https://ivs.idenfy.com/api/v2/token.',
   });
 
-/** What the caller writes (defaults optional). */
-export type CreateSessionRequestInput = z.input<typeof createSessionRequest>;
 /** What iDenfy works with (defaults filled). */
 export type CreateSessionRequest = z.output<typeof createSessionRequest>;

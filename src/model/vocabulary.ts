@@ -101,6 +101,31 @@ export const STEP_TYPES = [
   },
 ] as const satisfies readonly Term[];
 
+/** `dummyStatus`: the outcome a dummy verification is created with (DEV-environment partners only). */
+export const DUMMY_STATUSES = [
+  {
+    value: 'APPROVED',
+    description: 'The verification is created already finished as approved, and its webhook is sent.',
+  },
+  {
+    value: 'DENIED',
+    description: 'The verification is created already finished as denied (failed), and its webhook is sent.',
+  },
+  {
+    value: 'SUSPECTED',
+    description: 'The verification is created already finished as suspected, and its webhook is sent.',
+  },
+  {
+    value: 'EXPIRED',
+    description: 'The verification is created already expired: the client never finished it.',
+  },
+  {
+    value: 'ACTIVE',
+    description:
+      'Listed by older iDenfy pages only: the verification is created active, waiting for the client.',
+  },
+] as const satisfies readonly Term[];
+
 export const documentTypeValues = values(DOCUMENT_TYPES);
 export const localeValues = values(LOCALES);
 export const tokenTypeValues = values(TOKEN_TYPES);
@@ -108,3 +133,4 @@ export const sexValues = values(SEXES);
 export const fraudServiceValues = values(FRAUD_SERVICES);
 export const detectionTypeValues = values(DETECTION_TYPES);
 export const stepTypeValues = values(STEP_TYPES);
+export const dummyStatusValues = values(DUMMY_STATUSES);

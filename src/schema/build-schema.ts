@@ -1,18 +1,16 @@
 /**
  * Builds the JSON Schema that VS Code's JSON service uses for *.idenfy.json, from the zod model.
  * zod's own converter does the field-level work; this adds what only VS Code understands
- * (comments allowed, defaultSnippets, markdown and enum descriptions) and the cross-field rules,
+ * (comments allowed, markdown and enum descriptions) and the cross-field rules,
  * which zod's converter cannot express.
  */
 import * as z from 'zod';
 import { type Condition, CROSS_FIELD_RULES } from '../model/cross-field-rules';
 import { createSessionRequest } from '../model/request';
-import { TEMPLATES } from '../snippets/catalog';
-import { defaultSnippetBody } from '../snippets/render';
 
 type JsonSchema = Record<string, unknown>;
 
-export const SCHEMA_ID = 'https://idenfy-tools.github.io/schemas/idenfy-create-session.schema.json';
+const SCHEMA_ID = 'https://idenfy-tools.github.io/schemas/idenfy-create-session.schema.json';
 
 function conditionSchema(c: Condition): { property: JsonSchema; required: boolean } {
   switch (c.is) {
@@ -136,10 +134,9 @@ export function buildRequestSchema(): JsonSchema {
     allowComments: true,
     allowTrailingCommas: true,
     dependencies: crossFieldRuleSchemas(),
-    defaultSnippets: TEMPLATES.map((t) => ({
-      label: t.label,
-      description: t.description,
-      body: defaultSnippetBody(t.body),
-    })),
+    // No defaultSnippets for the templates: contributes.snippets (snippets/) already offers each one,
+    // and VS Code listed both (issue #9, item 13). The snippets file is the one kept because typing a
+    // prefix such as "idenfy-minimal" finds it anywhere, where the JSON service offers defaultSnippets
+    // only in an empty document, filtered by their body text rather than their name.
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The request templates offered as snippets (snippets/) and as the schema's `defaultSnippets`
- * (completion in an empty file). One list feeds both; tests check every body against the model.
+ * The request templates offered as snippets (snippets/, through contributes.snippets). Tests check
+ * every body against the model.
  */
 
 /** A tab stop in a snippet, holding its default value (or a choice, the first being the default). */
@@ -138,6 +138,16 @@ export const TEMPLATES: readonly Template[] = [
       reviewFailed: true,
       fraudServices: ['AML_NAMES_CHECK'],
       autoAmlMonitoring: true,
+    },
+  },
+  {
+    prefix: 'idenfy-dummy-status',
+    label: 'iDenfy: dummy verification (DEV environment)',
+    description:
+      'A verification created already finished with the chosen status, to test result handling. DEV-environment partners only.',
+    body: {
+      clientId: ph(1, '100000'),
+      dummyStatus: choice(2, ['APPROVED', 'DENIED', 'SUSPECTED', 'EXPIRED']),
     },
   },
 ];

@@ -1,8 +1,9 @@
-/** Turns the template catalog into VS Code snippet text, schema defaultSnippets and plain values. */
+/** Turns the template catalog into VS Code snippet text (snippets/) and plain values. */
+import { isPlainObject } from '../util/is-plain-object';
 import type { Placeholder, Template, TemplateObject, TemplateValue } from './catalog';
 
 function isPlaceholder(value: TemplateValue): value is Placeholder {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'tabStop' in value;
+  return isPlainObject(value) && 'tabStop' in value;
 }
 
 /** The body with every placeholder at its default: what a user gets by pressing Tab through. */
@@ -23,10 +24,9 @@ function escapeChoice(text: string): string {
   return text.replace(/[$}\\,|]/g, '\\$&');
 }
 
-function tabStop(p: Placeholder, inJsonText = false): string {
-  // Inside the snippet file's JSON text, a string default must also be JSON-escaped.
+function tabStop(p: Placeholder): string {
   // The inserted text lands inside a JSON string: JSON-escape first, then escape snippet syntax.
-  const json = (text: string) => (inJsonText ? JSON.stringify(text).slice(1, -1) : text);
+  const json = (text: string) => JSON.stringify(text).slice(1, -1);
   if (p.choices) return `\${${p.tabStop}|${p.choices.map((c) => escapeChoice(json(c))).join(',')}|}`;
   return `\${${p.tabStop}:${escapeSnippet(json(String(p.value)))}}`;
 }
@@ -39,7 +39,7 @@ export function snippetLines(body: TemplateObject): string[] {
     body,
     (_key, value: TemplateValue) => {
       if (!isPlaceholder(value)) return value;
-      marks.push(tabStop(value, true));
+      marks.push(tabStop(value));
       return typeof value.value === 'string'
         ? `\u2063${marks.length - 1}\u2063`
         : `\u2064${marks.length - 1}\u2064`;
@@ -53,20 +53,6 @@ export function snippetLines(body: TemplateObject): string[] {
     .replace(/\u2063(\d+)\u2063/g, (_m, i: string) => marks[Number(i)] ?? '')
     .replace(/"\u2064(\d+)\u2064"/g, (_m, i: string) => marks[Number(i)] ?? '');
   return text.split('\n');
-}
-
-/**
- * The body in the form of a JSON Schema `defaultSnippets` entry: string values are snippet text, and
- * a value that must not be quoted is written as a string starting with "^".
- */
-export function defaultSnippetBody(value: TemplateValue): unknown {
-  if (isPlaceholder(value)) return typeof value.value === 'string' ? tabStop(value) : `^${tabStop(value)}`;
-  if (Array.isArray(value)) return value.map(defaultSnippetBody);
-  if (typeof value === 'string') return escapeSnippet(value);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, defaultSnippetBody(v)]));
-  }
-  return value;
 }
 
 export function renderSnippetFile(templates: readonly Template[]): Record<string, unknown> {

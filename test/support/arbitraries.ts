@@ -390,6 +390,11 @@ export const FIELD_SPECS: Record<string, FieldSpec> = {
   nfcOptional: flag,
   ageLimit: wholeNumber(integerIn(0, 150), [-1, 17.5]),
   ageMax: wholeNumber(integerIn(0, 150), [-1, 99.5]),
+
+  dummyStatus: enumOf(
+    ['APPROVED', 'DENIED', 'SUSPECTED', 'EXPIRED', 'ACTIVE'],
+    ['approved', 'REVIEWING', 'DELETED', ''],
+  ),
 };
 
 export const FIELD_NAMES = Object.keys(FIELD_SPECS);
@@ -631,3 +636,96 @@ export const validCase: fc.Arbitrary<RequestCase> = fc.oneof(
 
 /** Valid and invalid requests, about half each. */
 export const requestCase: fc.Arbitrary<RequestCase> = fc.oneof(validCase, invalidRequest);
+
+// ---------------------------------------------------------------------------------------------
+// JSONC texts: what a person types, with comments, trailing commas, escapes and number spellings
+
+/** A number leaf written exactly as `text` (JSON numbers that a JavaScript number cannot hold). */
+export class RawNumber {
+  constructor(readonly text: string) {}
+}
+export type JsoncValue =
+  | null
+  | boolean
+  | number
+  | string
+  | RawNumber
+  | JsoncValue[]
+  | { [key: string]: JsoncValue };
+
+/** Number spellings that a parse-and-stringify round trip changes (or loses). */
+export const ODD_NUMBER_TEXTS = [
+  '1e400',
+  '-1e400',
+  '1E-400',
+  '-0',
+  '-0.0',
+  '12345678901234567890',
+  '9007199254740993',
+  '0.30000000000000004',
+  '0.1000000000000000055511151231257827',
+  '1.0',
+  '600.0',
+  '6E+2',
+  '1e2',
+  '-12.5e-3',
+] as const;
+
+const oddNumber = fc.constantFrom(...ODD_NUMBER_TEXTS).map((t) => new RawNumber(t));
+const jsoncLeaf: fc.Arbitrary<JsoncValue> = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  oddNumber,
+);
+/** Any JSON data, with numbers a round trip through a JavaScript number would change. */
+export const jsoncData: fc.Arbitrary<JsoncValue> = fc.letrec<{ value: JsoncValue }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    jsoncLeaf,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+const JSONC_TRIVIA = ['', ' ', '\n  ', '\t', '\r\n', '/* c */', '// c\n', '/**/', '\r'];
+
+/**
+ * `value` as JSONC text, every choice taken from `noise` (so fast-check shrinks it): whitespace and
+ * comments between tokens, trailing commas, strings written as \u escapes, integers as `600.0` or
+ * `6e2`, and, with `duplicates`, a repeated key now and then.
+ */
+export function writeJsonc(value: JsoncValue, noise: readonly number[], duplicates = false): string {
+  let i = 0;
+  const pick = () => noise[i++ % noise.length] ?? 0;
+  const gap = () => JSONC_TRIVIA[pick() % JSONC_TRIVIA.length] as string;
+  const str = (s: string) => {
+    // Sometimes every character as a \u escape, which is where escaped surrogates come from.
+    if (pick() % 5 !== 0) return JSON.stringify(s);
+    return `"${[...Array(s.length).keys()].map((k) => `\\u${s.charCodeAt(k).toString(16).padStart(4, '0')}`).join('')}"`;
+  };
+  const num = (n: number) => {
+    if (Object.is(n, -0)) return '-0';
+    const plain = JSON.stringify(n);
+    const how = pick() % 4;
+    if (how === 1 && Number.isInteger(n) && !plain.includes('e')) return `${plain}.0`;
+    if (how === 2 && !plain.includes('e')) return `${plain}e0`;
+    return plain;
+  };
+  const go = (v: JsoncValue): string => {
+    if (v instanceof RawNumber) return v.text;
+    if (typeof v === 'number') return num(v);
+    if (v === null || typeof v !== 'object') return typeof v === 'string' ? str(v) : JSON.stringify(v);
+    const trailing = pick() % 7 === 0 ? ',' : '';
+    if (Array.isArray(v))
+      return `[${gap()}${v.map((x) => go(x)).join(`,${gap()}`)}${v.length ? trailing : ''}${gap()}]`;
+    const entries = Object.entries(v);
+    if (duplicates && entries.length > 0 && pick() % 6 === 0)
+      entries.push(entries[0] as [string, JsoncValue]);
+    const body = entries.map(([k, x]) => `${str(k)}${gap()}:${gap()}${go(x)}`).join(`,${gap()}`);
+    return `{${gap()}${body}${entries.length ? trailing : ''}${gap()}}`;
+  };
+  return `${gap()}${go(value)}${gap()}`;
+}

@@ -112,10 +112,10 @@ test('comments and trailing commas give no diagnostics', async () => {
   assert.deepEqual(await diagnose(service, text), []);
 });
 
-test('completion at the top level offers all 70 properties, each documented', async () => {
+test('completion at the top level offers all 71 properties, each documented', async () => {
   const list = await complete(service, '{}', 1);
   assert.deepEqual(list.items.map((i) => i.label).sort(), [...KNOWN_PROPERTIES].sort());
-  assert.equal(list.items.length, 70);
+  assert.equal(list.items.length, 71);
   for (const item of list.items) {
     const doc = typeof item.documentation === 'string' ? item.documentation : item.documentation?.value;
     assert.ok(doc && doc.length > 10, `${item.label} has no documentation`);
@@ -173,12 +173,10 @@ test('"country": offers LT described as Lithuania', async () => {
   assert.equal(documentation('DE'), 'Germany');
 });
 
-test('completion in an empty document offers the templates', async () => {
+test('completion in an empty document leaves the templates to contributes.snippets (no second copy)', async () => {
   const list = await complete(service, '', 0);
-  assert.deepEqual(
-    list.items.map((i) => i.label),
-    TEMPLATES.map((t) => t.label),
-  );
+  const labels = list.items.map((i) => i.label);
+  for (const t of TEMPLATES) assert.ok(!labels.includes(t.label), `${t.label} is also offered by the schema`);
 });
 
 const hoverText = async (text: string, offset: number) => {
@@ -200,4 +198,42 @@ test('hover on sessionLength mentions that the OpenAPI model disagrees', async (
   const text = await hoverText('{"clientId": "1", "sessionLength": 600}', 20);
   assert.match(text, /OpenAPI model allows 60 to 3600/);
   assert.match(text, /Default: `1800`/);
+});
+
+/**
+ * Issue #9, item 16a: additionalData's text read as if cut at "Only used together with". Every
+ * paragraph and list item the editor shows for a property ends a sentence, so none looks cut.
+ */
+function unfinishedLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim().replace(/^- /, ''))
+    .filter((line) => line.length > 0 && !/[.!?][)_*]*$/.test(line));
+}
+
+test('no completion or hover text of a property ends in an unfinished sentence', async () => {
+  const unfinished: string[] = [];
+  const list = await complete(service, '{}', 1);
+  for (const item of list.items) {
+    const doc =
+      typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? '');
+    for (const line of unfinishedLines(doc)) unfinished.push(`completion ${item.label}: ${line}`);
+  }
+  for (const name of KNOWN_PROPERTIES) {
+    const text = `{"${name}": null}`;
+    for (const line of unfinishedLines(await hoverText(text, 2))) unfinished.push(`hover ${name}: ${line}`);
+  }
+  // One level down too: the properties of an additional step.
+  const step = '{"additionalSteps": {"ALL": {"ALL": {"UTILITY_BILL": {}}}}}';
+  const inner = await complete(service, step, step.indexOf('{}') + 1);
+  assert.ok(inner.items.length >= 3, 'no completion inside an additional step');
+  for (const item of inner.items) {
+    const doc =
+      typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? '');
+    for (const line of unfinishedLines(doc)) unfinished.push(`completion step.${item.label}: ${line}`);
+  }
+  assert.deepEqual(unfinished, []);
+  const additionalData = list.items.find((i) => i.label === 'additionalData')?.documentation;
+  const text = typeof additionalData === 'string' ? additionalData : (additionalData?.value ?? '');
+  assert.match(text, /Only used together with `additionalSteps`\./);
 });

@@ -10,7 +10,8 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { Agent, request } from 'undici';
 import { runCli } from '../../src/emulator/cli';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
-import { FIELD_ORIGINS } from '../../src/model/request';
+import { FIELD_ORIGINS, KNOWN_PROPERTIES } from '../../src/model/request';
+import { PAGE_EXAMPLES } from '../support/arbitraries';
 
 let emu: Emulator;
 let agent: Agent;
@@ -159,6 +160,161 @@ describe('emulator: successful sessions follow the page', { timeout: 30_000 }, (
     const unknown = await call('/api/v2/redirect?authToken=%3Cx%3E', { method: 'GET' });
     assert.equal(unknown.status, 404);
     assert.ok(unknown.text.includes('&lt;x&gt;') && !unknown.text.includes('<x>'));
+  });
+});
+
+/** The keys of the page's two example responses ("all fields provided" and "no fields provided"). */
+const PAGE_RESPONSE_KEYS = {
+  allFields: [
+    'message',
+    'authToken',
+    'scanRef',
+    'clientId',
+    'firstName',
+    'lastName',
+    'successUrl',
+    'errorUrl',
+    'unverifiedUrl',
+    'callbackUrl',
+    'locale',
+    'showInstructions',
+    'country',
+    'expiryTime',
+    'sessionLength',
+    'documents',
+    'allowedDocuments',
+    'dateOfBirth',
+    'dateOfExpiry',
+    'dateOfIssue',
+    'nationality',
+    'personalNumber',
+    'documentNumber',
+    'sex',
+    'digitString',
+    'address',
+    'tokenType',
+    'videoCallQuestions',
+    'externalRef',
+    'utilityBill',
+    'additionalSteps',
+    'additionalData',
+  ],
+  noFields: [
+    'message',
+    'authToken',
+    'scanRef',
+    'clientId',
+    'personScanRef',
+    'firstName',
+    'lastName',
+    'successUrl',
+    'errorUrl',
+    'locale',
+    'showInstructions',
+    'country',
+    'expiryTime',
+    'sessionLength',
+    'documents',
+    'allowedDocuments',
+    'dateOfBirth',
+    'dateOfExpiry',
+    'dateOfIssue',
+    'nationality',
+    'personalNumber',
+    'documentNumber',
+    'sex',
+    'digitString',
+    'address',
+    'tokenType',
+    'videoCallQuestions',
+    'externalRef',
+    'utilityBill',
+    'additionalSteps',
+    'additionalData',
+  ],
+};
+
+describe("emulator: answers like the page's example responses", { timeout: 30_000 }, () => {
+  before(async () => {
+    emu = await startEmulator();
+    agent = new Agent();
+  });
+  after(async () => {
+    await agent.close();
+    await emu.close();
+  });
+
+  it('a clientId-only request gets every key of the "no fields provided" example', async () => {
+    const body = obj(await post({ clientId: '100000' }));
+    const missing = PAGE_RESPONSE_KEYS.noFields.filter((k) => !(k in body));
+    assert.deepEqual(missing, []);
+    assert.equal(body.personScanRef, '100000');
+    assert.deepEqual(body.allowedDocuments, { ALL: ['ID_CARD', 'PASSPORT'] });
+  });
+
+  it('the full-control example request gets every key of the "all fields provided" example, echoed', async () => {
+    const request = PAGE_EXAMPLES[2] ?? {};
+    const body = obj(await post(request));
+    const missing = PAGE_RESPONSE_KEYS.allFields.filter((k) => !(k in body));
+    assert.deepEqual(missing, []);
+    assert.deepEqual(body.allowedDocuments, { ALL: ['PASSPORT'] });
+    for (const [key, value] of Object.entries(request)) {
+      if (key === 'firstName' || key === 'lastName') assert.equal(body[key], String(value).toUpperCase());
+      else assert.deepEqual(body[key], value, key);
+    }
+  });
+
+  it('carries the default of every optional field the request left out', async () => {
+    const body = obj(await post({ clientId: '1' }));
+    const optional = KNOWN_PROPERTIES.filter(
+      (p) => p !== 'clientId' && FIELD_ORIGINS.get(p) !== 'dev-testing',
+    );
+    const missing = optional.filter((p) => !(p in body));
+    assert.deepEqual(missing, [], 'optional fields missing from the answer');
+    assert.equal(body.checkLiveness, false, 'a custom setting left out is answered as off');
+    assert.equal(body.questionnaireRequired, true, "the OpenAPI model's default");
+    assert.deepEqual(body.fraudServices, []);
+    assert.equal(body.faceMatchingThresholdModifier, 1);
+    assert.ok(!('dummyStatus' in body), 'dummyStatus is answered only when it was sent');
+  });
+});
+
+describe('emulator: dummyStatus creates a finished verification', { timeout: 30_000 }, () => {
+  before(async () => {
+    emu = await startEmulator();
+    agent = new Agent();
+  });
+  after(async () => {
+    await agent.close();
+    await emu.close();
+  });
+
+  for (const status of ['APPROVED', 'DENIED', 'SUSPECTED', 'EXPIRED']) {
+    it(`${status}: the documented message, and the page shows the session already finished`, async () => {
+      const body = obj(await post({ clientId: 'dummy-1', dummyStatus: status }));
+      assert.equal(body.message, 'Dummy token and verification created successfully');
+      assert.equal(body.dummyStatus, status);
+      const redirect = new URL(String(body.redirectUrl));
+      const page = await call(`${redirect.pathname}${redirect.search}`, { method: 'GET' });
+      assert.equal(page.status, 200);
+      assert.match(page.text, new RegExp(`Status: <strong>${status}</strong>`));
+      assert.match(page.text, /created already finished/);
+    });
+  }
+
+  it('ACTIVE (older pages): the dummy message, and the session waits for the client', async () => {
+    const body = obj(await post({ clientId: 'dummy-2', dummyStatus: 'ACTIVE' }));
+    assert.equal(body.message, 'Dummy token and verification created successfully');
+    const redirect = new URL(String(body.redirectUrl));
+    const page = await call(`${redirect.pathname}${redirect.search}`, { method: 'GET' });
+    assert.match(page.text, /Status: <strong>ACTIVE<\/strong>, waiting for the client/);
+  });
+
+  it('an unknown dummyStatus is a BAD_VALUE naming the field', async () => {
+    const reply = await post({ clientId: 'dummy-3', dummyStatus: 'REVIEWING' });
+    assert.equal(reply.status, 400);
+    assert.equal(obj(reply).identifier, 'BAD_VALUE');
+    assert.match(String(obj(reply).message), /^Field 'dummyStatus'/);
   });
 });
 

@@ -95,26 +95,34 @@ const OPENAPI_EXTRAS = [
   'ageMax',
 ];
 
+/** From the notes' "Testing without real verifications" (DEV-environment partners only). */
+const DEV_TESTING = ['dummyStatus'];
+
 const sorted = (names: readonly string[]) => [...names].sort();
 
-test('the lists from the page and the notes have 28, 18 and 24 distinct names', () => {
+test('the lists from the page and the notes have 28, 18, 24 and 1 distinct names', () => {
   assert.equal(new Set(PAGE_FIELDS).size, 28);
   assert.equal(new Set(CUSTOM_SETTINGS).size, 18);
   assert.equal(new Set(OPENAPI_EXTRAS).size, 24);
+  assert.equal(new Set(DEV_TESTING).size, 1);
 });
 
-test('the model has exactly those 70 properties, each with its origin', () => {
-  assert.deepEqual(sorted(KNOWN_PROPERTIES), sorted([...PAGE_FIELDS, ...CUSTOM_SETTINGS, ...OPENAPI_EXTRAS]));
+test('the model has exactly those 71 properties, each with its origin', () => {
+  assert.deepEqual(
+    sorted(KNOWN_PROPERTIES),
+    sorted([...PAGE_FIELDS, ...CUSTOM_SETTINGS, ...OPENAPI_EXTRAS, ...DEV_TESTING]),
+  );
   const byOrigin = (origin: string) => KNOWN_PROPERTIES.filter((p) => FIELD_ORIGINS.get(p) === origin);
   assert.deepEqual(sorted(byOrigin('page')), sorted(PAGE_FIELDS));
   assert.deepEqual(sorted(byOrigin('custom-setting')), sorted(CUSTOM_SETTINGS));
   assert.deepEqual(sorted(byOrigin('openapi')), sorted(OPENAPI_EXTRAS));
+  assert.deepEqual(sorted(byOrigin('dev-testing')), sorted(DEV_TESTING));
   console.log(
-    `model: ${KNOWN_PROPERTIES.length} properties = ${byOrigin('page').length} page fields + ${byOrigin('custom-setting').length} custom settings + ${byOrigin('openapi').length} OpenAPI extras`,
+    `model: ${KNOWN_PROPERTIES.length} properties = ${byOrigin('page').length} page fields + ${byOrigin('custom-setting').length} custom settings + ${byOrigin('openapi').length} OpenAPI extras + ${byOrigin('dev-testing').length} testing field`,
   );
 });
 
-test('the schema has the same 70 properties', () => {
+test('the schema has the same 71 properties', () => {
   assert.deepEqual(sorted(Object.keys(properties)), sorted(KNOWN_PROPERTIES));
 });
 
@@ -133,6 +141,19 @@ test('custom settings and OpenAPI extras say where they come from in their markd
   for (const name of CUSTOM_SETTINGS)
     assert.match(String(properties[name]?.markdownDescription), /Custom setting/);
   for (const name of OPENAPI_EXTRAS) assert.match(String(properties[name]?.markdownDescription), /OpenAPI/);
+});
+
+test('dummyStatus: five statuses, each described, and a hover that says who may use it', () => {
+  const node = properties.dummyStatus ?? {};
+  assert.deepEqual(node.enum, ['APPROVED', 'DENIED', 'SUSPECTED', 'EXPIRED', 'ACTIVE']);
+  const descriptions = node.enumDescriptions as string[];
+  assert.equal(new Set(descriptions).size, 5, 'one distinct description per value');
+  assert.match(String(descriptions[4]), /older/i, 'ACTIVE is marked as from older pages');
+  const hover = String(node.markdownDescription);
+  assert.match(hover, /only for partners in iDenfy's DEV environment/);
+  assert.match(hover, /TEST and PROD partners get `PERMISSIONS_ERROR`/);
+  assert.match(hover, /Dummy token and verification created successfully/);
+  assert.ok(!('default' in node), 'no default: it is only sent on purpose');
 });
 
 /** The schema node holding a property's enum: itself, its array items, or a branch of anyOf. */
@@ -154,6 +175,7 @@ test('every enum-valued property has one enum description per value', () => {
     sex: 3, // M, F and null (the documented default), listed so completion offers it too
     fraudServices: 3,
     detectionTypes: 2,
+    dummyStatus: 5,
   };
   const found: Record<string, number> = {};
   for (const name of KNOWN_PROPERTIES) {

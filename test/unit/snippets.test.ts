@@ -1,6 +1,6 @@
 /**
  * The snippet catalog: what each template inserts is a valid request (for zod and for the editor),
- * in both places it is offered (the snippets file and the schema's defaultSnippets).
+ * and each template is offered exactly once, through contributes.snippets (issue #9, item 13).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -84,11 +84,9 @@ const snippetFile = JSON.parse(readFileSync(join(root, SNIPPETS_PATH), 'utf8')) 
   string,
   { prefix: string; description: string; body: string[] }
 >;
-const schema = JSON.parse(readFileSync(join(root, SCHEMA_PATH), 'utf8')) as {
-  defaultSnippets: { label: string; description: string; body: unknown }[];
-};
+const schema = JSON.parse(readFileSync(join(root, SCHEMA_PATH), 'utf8')) as Record<string, unknown>;
 
-test('the snippets file and the schema have one entry per template', () => {
+test('the snippets file has one entry per template', () => {
   assert.deepEqual(
     Object.keys(snippetFile),
     TEMPLATES.map((t) => t.label),
@@ -97,10 +95,48 @@ test('the snippets file and the schema have one entry per template', () => {
     Object.values(snippetFile).map((s) => s.prefix),
     TEMPLATES.map((t) => t.prefix),
   );
-  assert.deepEqual(
-    schema.defaultSnippets.map((s) => s.label),
-    TEMPLATES.map((t) => t.label),
-  );
+});
+
+/**
+ * How often VS Code lists each template at `offset` in a *.idenfy.json file (language jsonc): once
+ * per contributes.snippets entry for jsonc whose file holds it (VS Code offers those in every
+ * position), plus each completion of the JSON service (the schema) that carries its name or body.
+ */
+async function timesOffered(text: string, offset: number): Promise<Map<string, number>> {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    contributes: { snippets?: { language: string; path: string }[] };
+  };
+  const counts = new Map(TEMPLATES.map((t) => [t.label, 0]));
+  for (const entry of manifest.contributes.snippets ?? []) {
+    if (entry.language !== 'jsonc') continue;
+    const file = JSON.parse(readFileSync(join(root, entry.path), 'utf8')) as Record<string, unknown>;
+    for (const label of Object.keys(file)) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const list = await complete(service, text, offset);
+  for (const t of TEMPLATES) {
+    const body = JSON.stringify(plainBody(t.body));
+    const fromSchema = list.items.filter(
+      (i) => i.label === t.label || (i.insertText && expandSnippet(i.insertText).replace(/\s/g, '') === body),
+    );
+    counts.set(t.label, (counts.get(t.label) ?? 0) + fromSchema.length);
+  }
+  return counts;
+}
+
+for (const [where, text, offset] of [
+  ['an empty file', '', 0],
+  ['the empty root object', '{}', 1],
+  ['the root object, after a property', '{"clientId": "1", }', 18],
+] as const) {
+  test(`in ${where}, each template is offered exactly once`, async () => {
+    const counts = await timesOffered(text, offset);
+    const notOnce = [...counts].filter(([, n]) => n !== 1);
+    assert.deepEqual(notOnce, [], 'templates offered other than once');
+  });
+}
+
+test('the schema holds no template (contributes.snippets is the one source)', () => {
+  assert.equal((schema as Record<string, unknown>).defaultSnippets, undefined);
 });
 
 for (const t of TEMPLATES) {
@@ -118,13 +154,9 @@ for (const t of TEMPLATES) {
   });
 }
 
-test("completion in an empty file inserts each template's JSON (the schema's defaultSnippets)", async () => {
-  const list = await complete(service, '', 0);
+test('each snippet inserts JSON the editor accepts as it is', async () => {
   for (const t of TEMPLATES) {
-    const item = list.items.find((i) => i.label === t.label);
-    assert.ok(item?.insertText, `no completion "${t.label}"`);
-    const inserted = expandSnippet(item.insertText);
-    assert.deepEqual(JSON.parse(inserted), plainBody(t.body), t.label);
+    const inserted = expandSnippet((snippetFile[t.label]?.body ?? []).join('\n'));
     assert.deepEqual(await diagnose(service, inserted), [], t.label);
   }
 });
@@ -185,4 +217,6 @@ test('the catalog covers the common requests', () => {
       Array.isArray(b.fraudServices) &&
       b.fraudServices.includes('AML_NAMES_CHECK'),
   );
+  const dummy = findTemplate('dummy verification', (b) => typeof b.dummyStatus === 'string');
+  assert.match(dummy.description, /DEV-environment partners only/);
 });
