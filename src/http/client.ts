@@ -11,6 +11,7 @@ import {
   failureFromUnusableSuccess,
   failureTooLarge,
 } from './status-failures';
+import { isPlainObject } from '../util/is-plain-object';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** iDenfy's answers are a few KiB; anything near this is not iDenfy and must not fill memory. */
@@ -42,8 +43,8 @@ type SessionResponse = { authToken: string; scanRef: string } & Record<string, u
  * (clientId null or missing, fields iDenfy adds later); everything is shown to the user as it came.
  */
 function isSessionResponse(value: unknown): value is SessionResponse {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { authToken, scanRef } = value as Record<string, unknown>;
+  if (!isPlainObject(value)) return false;
+  const { authToken, scanRef } = value;
   return typeof authToken === 'string' && authToken !== '' && typeof scanRef === 'string' && scanRef !== '';
 }
 
