@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { type HistoryEntry, historyEntrySchema, isBuiltEntry } from './entry.js';
 import { type HistoryWarning, readStored, type StoredProblem, warningFor } from './load.js';
 import { hashOf, parseRecordName, type RecordName, readRecord, recordName, recordValue } from './records.js';
@@ -70,6 +71,9 @@ export const HISTORY_KEY = 'idenfy.history';
 export const MAX_HISTORY_ENTRIES = 200;
 
 const DAY_MS = 86_400_000;
+/** See HistoryStore.due(). */
+const RELIST_MS = 60_000;
+const CAP_MARGIN = 20;
 
 export class HistoryRecordError extends Error {
   constructor(
@@ -91,7 +95,16 @@ type Listener = (entries: readonly HistoryEntry[]) => void;
 interface Known {
   name: RecordName;
   entry: HistoryEntry;
+  /** entry.createdAt in ms, parsed once. */
+  created: number;
 }
+
+function known(name: RecordName, entry: HistoryEntry): Known {
+  return { name, entry, created: Date.parse(entry.createdAt) };
+}
+
+/** Wall-clock ms with a fraction: records made by two windows in the same millisecond keep their order. */
+const preciseNow = () => performance.timeOrigin + performance.now();
 
 /**
  * Session history, newest first, over a storage that other processes (other VS Code windows) share.
@@ -105,7 +118,11 @@ export class HistoryStore {
   private readonly known = new Map<string, Known>();
   /** Names not to read again: not ours, or damaged and not movable. */
   private readonly skipped = new Set<string>();
+  /** What list() shows, and the records it comes from. */
   private entries: HistoryEntry[] = [];
+  private view: Known[] = [];
+  /** When the storage was last listed in full (clock ms). */
+  private listedAt = Number.NEGATIVE_INFINITY;
   private lastStamp = 0;
   private readonly max: number;
   private readonly now: () => number;
@@ -122,7 +139,7 @@ export class HistoryStore {
     private readonly options: HistoryStoreOptions = {},
   ) {
     this.max = options.maxEntries ?? MAX_HISTORY_ENTRIES;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? preciseNow;
     this.scan();
     const migrated = this.migrate();
     const obsolete = this.updateView();
@@ -184,14 +201,27 @@ export class HistoryStore {
     return this.run(async () => {
       // Past the retention period already: personal data that would be deleted at once is not written.
       if (!this.retained(saved)) return;
-      // Listed first, so that the new entry is stamped later than any other window's.
-      const before = this.entries;
-      this.scan();
       const name = recordName(this.nextStamp(), saved);
       await this.storage.create(name.name, recordValue(saved));
-      this.known.set(name.name, { name, entry: saved });
-      await this.deleteObsolete(this.updateView());
-      if (!sameEntries(before, this.entries)) this.emit();
+      const record = known(name, saved);
+      this.known.set(name.name, record);
+      if (this.due()) {
+        await this.refresh();
+        return;
+      }
+      // The common case, kept cheap: the new entry goes in front; older records of the same session
+      // (id or scanRef) are superseded, and those past the retention period go.
+      const obsolete: string[] = [];
+      const view = [record];
+      const cutoff = this.cutoff();
+      for (const k of this.view) {
+        if (k.name.idHash === name.idHash || k.name.scanRefHash === name.scanRefHash || k.created < cutoff) {
+          obsolete.push(k.name.name);
+        } else if (view.length < this.max) view.push(k);
+      }
+      this.setView(view);
+      await this.deleteObsolete(obsolete);
+      this.emit();
     }).then(() => saved);
   }
 
@@ -278,6 +308,7 @@ export class HistoryStore {
 
   /** Brings `known` in line with the names stored now, reading only records not seen before. */
   private scan(): void {
+    this.listedAt = this.now();
     const present = new Set(this.storage.names());
     for (const name of this.known.keys()) if (!present.has(name)) this.known.delete(name);
     for (const name of present) {
@@ -291,7 +322,7 @@ export class HistoryStore {
       if (value === undefined) continue; // deleted since the listing
       const read = readRecord(value, parsed);
       if ('entry' in read) {
-        this.known.set(name, { name: parsed, entry: deepFreeze(read.entry) });
+        this.known.set(name, known(parsed, deepFreeze(read.entry)));
         this.lastStamp = Math.max(this.lastStamp, parsed.stamp);
       } else this.setAside(name, read);
     }
@@ -306,24 +337,41 @@ export class HistoryStore {
     const sorted = [...this.known.values()].sort((a, b) => (a.name.name < b.name.name ? 1 : -1));
     const ids = new Set<string>();
     const scanRefs = new Set<string>();
-    const view: HistoryEntry[] = [];
+    const view: Known[] = [];
     const obsolete: string[] = [];
-    for (const { name, entry } of sorted) {
+    const cutoff = this.cutoff();
+    for (const k of sorted) {
+      const { name } = k;
       if (
         view.length >= this.max ||
         ids.has(name.idHash) ||
         scanRefs.has(name.scanRefHash) ||
-        !this.retained(entry)
+        k.created < cutoff
       ) {
         obsolete.push(name.name);
         continue;
       }
       ids.add(name.idHash);
       scanRefs.add(name.scanRefHash);
-      view.push(entry);
+      view.push(k);
     }
-    this.entries = view;
+    this.setView(view);
     return obsolete;
+  }
+
+  private setView(view: Known[]): void {
+    this.view = view;
+    this.entries = view.map((k) => k.entry);
+  }
+
+  /**
+   * Whether a record should list the storage in full: every minute (it also deletes records of
+   * another window that are past retention), and once the records this store knows pass the cap by
+   * a margin (records over the cap are deleted only after a fresh listing: entries another window
+   * removed must not count towards it).
+   */
+  private due(): boolean {
+    return this.known.size > this.max + CAP_MARGIN || this.now() - this.listedAt >= RELIST_MS;
   }
 
   private async deleteObsolete(names: string[]): Promise<void> {
@@ -346,7 +394,7 @@ export class HistoryStore {
     const read = readStored(claimed.value);
     if (read.problem) {
       try {
-        this.warn(warningFor(read.problem, claimed.setAside(this.now())));
+        this.warn(warningFor(read.problem, claimed.setAside(Math.floor(this.now()))));
       } catch (error) {
         // The original stays where it was claimed, untouched; nothing of it is written over.
         this.loadError = error;
@@ -356,10 +404,7 @@ export class HistoryStore {
     // Stamps 1..n keep the old order below any new record, and are the same in every process that
     // might migrate the same file after a crash: writing a record twice then changes nothing.
     const kept = read.entries.slice(0, this.max).filter((e) => this.retained(e));
-    const records = kept.map((entry, i) => ({
-      name: recordName(kept.length - i, entry),
-      entry: deepFreeze(entry),
-    }));
+    const records = kept.map((entry, i) => known(recordName(kept.length - i, entry), deepFreeze(entry)));
     for (const r of records) this.known.set(r.name.name, r);
     this.lastStamp = Math.max(this.lastStamp, records.length);
     return async () => {
@@ -370,7 +415,7 @@ export class HistoryStore {
 
   private setAside(name: string, problem: StoredProblem): void {
     try {
-      const movedTo = this.storage.setAside(name, this.now());
+      const movedTo = this.storage.setAside(name, Math.floor(this.now()));
       if (movedTo !== undefined) this.warn(warningFor(problem, movedTo));
     } catch (error) {
       // Left where it is, unread, rather than lost; the next process to start tries again.
@@ -386,15 +431,20 @@ export class HistoryStore {
   }
 
   private retained(entry: HistoryEntry): boolean {
+    return Date.parse(entry.createdAt) >= this.cutoff();
+  }
+
+  /** Entries created before this (ms) are past the retention period; -Infinity when kept forever. */
+  private cutoff(): number {
     const option = this.options.retentionDays;
     const days = typeof option === 'function' ? option() : option;
-    if (days === undefined || !Number.isFinite(days) || days <= 0) return true;
-    return Date.parse(entry.createdAt) >= this.now() - days * DAY_MS;
+    if (days === undefined || !Number.isFinite(days) || days <= 0) return Number.NEGATIVE_INFINITY;
+    return this.now() - days * DAY_MS;
   }
 
   /** Later than every record seen, so a new entry always comes first. */
   private nextStamp(): number {
-    this.lastStamp = Math.max(this.now() * 1000, this.lastStamp + 1);
+    this.lastStamp = Math.max(Math.floor(this.now() * 1000), this.lastStamp + 1);
     return this.lastStamp;
   }
 

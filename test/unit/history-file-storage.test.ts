@@ -258,6 +258,7 @@ describe('JsonFileStorage and HistoryStore: what is written is what is read', ()
             reopened.list().map((e) => e.id),
             ids,
           );
+          await reopened.load();
           const files = existsSync(join(dir, 'history')) ? readdirSync(join(dir, 'history')) : [];
           assert.equal(files.length, ids.length, 'superseded entries and entries over the cap are deleted');
         }
