@@ -20,6 +20,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   watch,
   writeSync,
 } from 'node:fs';
@@ -104,6 +105,7 @@ export class JsonFileStorage implements HistoryStorage {
 
   async clearAside(): Promise<void> {
     // Earlier releases kept their copies beside the history file, in the global storage folder.
+    // Also goes: what a crash left half-written (a write in progress in another window stays).
     for (const dir of [this.dir, this.folder]) {
       let files: string[];
       try {
@@ -113,7 +115,9 @@ export class JsonFileStorage implements HistoryStorage {
         throw error;
       }
       for (const file of files) {
-        if (file.startsWith(ASIDE_PREFIX)) rmSync(join(dir, file), { force: true });
+        if (file.startsWith(ASIDE_PREFIX) || (dir === this.dir && isAbandonedTemporary(join(dir, file)))) {
+          rmSync(join(dir, file), { force: true });
+        }
       }
     }
   }
@@ -204,6 +208,19 @@ export class JsonFileStorage implements HistoryStorage {
       const pid = CLAIM.exec(file)?.[1];
       if (pid !== undefined && !isAlive(Number(pid)) && this.claim(join(this.folder, file), to)) return true;
     }
+    return false;
+  }
+}
+
+/**
+ * A record being written is renamed into place within milliseconds; one older than a minute was left
+ * by a process that stopped mid-write, and holds personal data nobody will read.
+ */
+function isAbandonedTemporary(file: string): boolean {
+  if (!file.endsWith('.tmp')) return false;
+  try {
+    return Date.now() - statSync(file).mtimeMs > 60_000;
+  } catch {
     return false;
   }
 }

@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,9 +179,14 @@ describe('JsonFileStorage', () => {
     const store = open(dir);
     assert.equal((await store.load()).length, 1);
     await store.record(entry('a'), { forbidden: [] });
+    // Half-written records: one left by a crash an hour ago, one being written by another window now.
+    const crashed = join(dir, 'history', 'left-by-a-crash.json.123-0.tmp');
+    writeFileSync(crashed, '{"version":1,"entry":{"clientId":"half');
+    utimesSync(crashed, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    writeFileSync(join(dir, 'history', 'in-progress.json.456-0.tmp'), '{"version":1,');
     await store.clear();
     assert.deepEqual(readdirSync(dir), ['history']);
-    assert.deepEqual(readdirSync(join(dir, 'history')), []);
+    assert.deepEqual(readdirSync(join(dir, 'history')), ['in-progress.json.456-0.tmp']);
   });
 
   it('retention: sessions older than the setting are deleted on load and on record', async () => {

@@ -490,6 +490,17 @@ describe('HistoryStore: one storage, several stores (windows)', () => {
     assert.deepEqual(ids(new HistoryStore(storage)), ['other-id', 'id-2']);
   });
 
+  test('the same session recorded by two windows is shown once, the newer record', async () => {
+    const storage = new MapStorage();
+    const first = new HistoryStore(storage);
+    const second = new HistoryStore(storage);
+    await first.record(entry(1), guard);
+    await second.record({ ...entry(1), id: 'again' }, guard);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['again']);
+    assert.deepEqual(await first.reload(), []);
+    assert.deepEqual(ids(first), ['again']);
+  });
+
   test("reload() picks up another store's records and removals, and tells listeners once", async () => {
     const storage = new MapStorage();
     const mine = new HistoryStore(storage);
