@@ -109,7 +109,8 @@ const preciseNow = () => performance.timeOrigin + performance.now();
 /**
  * Session history, newest first, over a storage that other processes (other VS Code windows) share.
  * What this store holds in memory is a cache of the storage's immutable records, brought up to date
- * (from the names alone, reading only new records) before and after every change and on reload().
+ * from a listing (reading only records not seen before) on remove, clear, reload() and watched
+ * changes; a record, the hot path of every Create Session, lists at most once a minute (see due()).
  */
 export class HistoryStore {
   private readonly found: HistoryWarning[] = [];
@@ -132,7 +133,7 @@ export class HistoryStore {
   private readonly loaded: Promise<void>;
   private constructing = true;
   private loadError: unknown;
-  private watching: { dirty: boolean; running: boolean } = { dirty: false, running: false };
+  private readonly watching = { dirty: false, running: false };
 
   constructor(
     private readonly storage: HistoryStorage,
