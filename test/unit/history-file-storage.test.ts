@@ -38,6 +38,11 @@ const open = (dir: string) => new HistoryStore(new JsonFileStorage(dir));
 const clients = (store: HistoryStore) => store.list().map((e) => e.clientId);
 const mode = (path: string) => statSync(path).mode & 0o777;
 const posix = process.platform !== 'win32';
+/** The record files (not temporary files being written, *.tmp). */
+const records = (dir: string) =>
+  existsSync(join(dir, 'history'))
+    ? readdirSync(join(dir, 'history')).filter((f) => f.endsWith('.json'))
+    : [];
 
 describe('JsonFileStorage', () => {
   it('has no records in a folder not created yet, and reads back what was written', async () => {
@@ -55,7 +60,7 @@ describe('JsonFileStorage', () => {
     const dir = folder();
     const store = open(dir);
     for (const name of ['a', 'b', 'c']) await store.record(entry(name), { forbidden: [] });
-    const files = readdirSync(join(dir, 'history'));
+    const files = records(dir);
     assert.equal(files.length, 3);
     assert.ok(
       files.every((f) => /^\d{16}-[0-9a-f]{16}-[0-9a-f]{16}\.json$/.test(f)),
@@ -63,7 +68,7 @@ describe('JsonFileStorage', () => {
     );
     assert.deepEqual(clients(open(dir)), ['c', 'b', 'a']);
     await store.remove(store.list()[1]?.id ?? '');
-    assert.equal(readdirSync(join(dir, 'history')).length, 2);
+    assert.equal(records(dir).length, 2);
     assert.deepEqual(clients(open(dir)), ['c', 'a']);
   });
 
@@ -88,7 +93,7 @@ describe('JsonFileStorage', () => {
     const store = open(dir);
     await store.record(entry('a'), { forbidden: [] });
     await store.record(entry('b'), { forbidden: [] });
-    const [first] = readdirSync(join(dir, 'history')).sort();
+    const [first] = records(dir).sort();
     writeFileSync(join(dir, 'history', first as string), '{"version":1,"entry":{"id":"x","clie');
     const reopened = open(dir);
     const warnings = await reopened.load();
@@ -200,7 +205,7 @@ describe('JsonFileStorage', () => {
     const store = new HistoryStore(new JsonFileStorage(dir), { retentionDays: () => days, now: () => now });
     assert.deepEqual(clients(store), ['recent']);
     await store.load();
-    assert.equal(readdirSync(join(dir, 'history')).length, 1, 'the old session is deleted from disk');
+    assert.equal(records(dir).length, 1, 'the old session is deleted from disk');
     // On record: a shorter setting takes effect at the next change.
     days = 10;
     await store.record(entry('new', new Date(now)), { forbidden: [] });
@@ -265,8 +270,11 @@ describe('JsonFileStorage and HistoryStore: what is written is what is read', ()
             ids,
           );
           await reopened.load();
-          const files = existsSync(join(dir, 'history')) ? readdirSync(join(dir, 'history')) : [];
-          assert.equal(files.length, ids.length, 'superseded entries and entries over the cap are deleted');
+          assert.equal(
+            records(dir).length,
+            ids.length,
+            'superseded entries and entries over the cap are deleted',
+          );
         }
       }),
       { numRuns: 150 },
