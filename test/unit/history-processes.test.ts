@@ -4,7 +4,7 @@
  * may be lost, come back after removal, or show twice, in any window or after a restart.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,7 +14,12 @@ import { HISTORY_KEY, HistoryStore } from '../../src/history/store';
 import { type ChildOp, childEntry } from '../support/history-child';
 import { Window } from '../support/history-processes';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'idenfy-history-processes-'));
+const folders: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'idenfy-history-processes-'));
+  folders.push(dir);
+  return dir;
+};
 /** What a window that starts now (after a restart) shows. */
 const restart = (dir: string) => new HistoryStore(new JsonFileStorage(dir)).list().map((e) => e.id);
 const sorted = (ids: string[]) => [...ids].sort();
@@ -26,6 +31,7 @@ before(async () => {
 });
 after(() => {
   for (const w of windows) w.close();
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
 const [a, b] = [0, 1].map((i) => ({ send: (c: Parameters<Window['send']>[0]) => windows[i]?.send(c) ?? [] }));
