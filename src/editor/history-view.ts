@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { HistoryEntry, HistoryStore } from '../history/store';
 import { loadCore } from './core-loader';
 import { sessionRowText } from './session-row';
+import { historyRetentionDays } from './settings';
 
 /** The "iDenfy Sessions" view in the Explorer. The store loads on first display, not at activation. */
 export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscode.Disposable {
@@ -23,9 +24,17 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
       const core = loadCore();
       const storage = new core.JsonFileStorage(this.folder);
       this.subscriptions.push(storage);
-      const store = new core.HistoryStore(storage);
+      const store = new core.HistoryStore(storage, {
+        retentionDays: historyRetentionDays,
+        onWarning: (w) => void vscode.window.showWarningMessage(`iDenfy Sessions: ${w.message}`),
+      });
       this.store = store;
-      this.subscriptions.push(store.onDidChange(() => this.changed.fire()));
+      // Other windows share the history: follow their changes as they happen (store.watch) and
+      // re-read whenever the view refreshes (getChildren), where the folder cannot be watched.
+      this.subscriptions.push(
+        store.onDidChange(() => this.changed.fire()),
+        store.watch(),
+      );
       store.load().then(
         (warnings) => {
           for (const w of warnings) void vscode.window.showWarningMessage(`iDenfy Sessions: ${w.message}`);
@@ -40,7 +49,12 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
   }
 
   getChildren(element?: HistoryEntry): HistoryEntry[] {
-    return element ? [] : [...this.history().list()];
+    if (element) return [];
+    const fresh = this.store === undefined;
+    const store = this.history();
+    // A change found fires onDidChangeTreeData, and the view asks again (and finds none then).
+    if (!fresh) store.reload().catch(() => undefined);
+    return [...store.list()];
   }
 
   getTreeItem(entry: HistoryEntry): vscode.TreeItem {

@@ -33,3 +33,13 @@ export function proxySettings(): { proxy?: string; noProxy: string[]; strictSSL:
     strictSSL: http.get<boolean>('proxyStrictSSL', true),
   };
 }
+
+/**
+ * Days a session stays in the history (it holds personal data); 0 keeps it. User settings only
+ * (application scope): a cloned repository cannot make the history keep more.
+ */
+export function historyRetentionDays(): number {
+  const inspected = vscode.workspace.getConfiguration('idenfy').inspect<number>('history.retentionDays');
+  const days = inspected?.globalValue ?? inspected?.defaultValue ?? 30;
+  return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : 30;
+}

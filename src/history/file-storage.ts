@@ -1,25 +1,265 @@
 /**
- * HistoryStorage on disk, in the extension's global storage folder: one file per key, in JSON Lines.
- * The first line is the whole value. When the store says a list changed only by a new entry at its
- * front (prepend(): a created session, the common case), that entry is appended as one more line,
- * with the list's length after it (older entries may fall off the end), instead of rewriting the
- * file, so recording stays cheap however long the history is. Every write has reached the operating
- * system when update() or prepend() resolves: unlike VS Code's globalState, which is flushed on the
- * workbench's schedule, it survives a crash or restart of VS Code straight after. (It is not fsynced:
- * a power cut in the following seconds can still lose it.)
+ * HistoryStorage on disk, in the extension's global storage folder, which every VS Code window (each
+ * its own extension-host process) shares: one file per record in `<folder>/history/`. Each change is
+ * one atomic step of the file system: a record is written beside and renamed into place (a reader
+ * sees all of it or nothing), a removal is an unlink, a listing is a readdir. No process rewrites a
+ * file another wrote, so no lock is needed and none can be left behind by a crash.
+ *
+ * The folder is private (0700) and the files 0600: the history holds personal data. Every write has
+ * reached the operating system when create() resolves, so it survives a restart of VS Code straight
+ * after (it is not fsynced: a power cut in the following seconds can still lose it).
  */
 import {
+  chmodSync,
   closeSync,
+  existsSync,
+  type FSWatcher,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  writeFileSync,
+  statSync,
+  watch,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { HistoryStorage } from './store';
+import { HISTORY_KEY, type HistoryStorage, type LegacyHistory } from './store';
+
+const SUFFIX = '.json';
+/** Copies of damaged data: `idenfy.history.corrupt.<ms>.<pid>[-n].json`, in both folders. */
+const ASIDE_PREFIX = `${HISTORY_KEY}.corrupt.`;
+/** The single file of earlier releases, in the global storage folder itself. */
+const LEGACY_FILE = `${HISTORY_KEY}.json`;
+/** A legacy file being migrated: `<legacy>.migrating-<pid>-<n>`. */
+const CLAIM = /^idenfy\.history\.json\.migrating-(\d+)-\d+$/;
+
+let counter = 0;
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
+export class JsonFileStorage implements HistoryStorage {
+  /** Where the records are. */
+  readonly dir: string;
+  private ready = false;
+  private readonly watchers = new Set<FSWatcher>();
+
+  /** `folder`: the extension's global storage folder. */
+  constructor(private readonly folder: string) {
+    this.dir = join(folder, 'history');
+  }
+
+  names(): string[] {
+    let files: string[];
+    try {
+      files = readdirSync(this.dir);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const names: string[] = [];
+    for (const file of files) {
+      if (file.endsWith(SUFFIX) && !file.startsWith(ASIDE_PREFIX)) names.push(file.slice(0, -SUFFIX.length));
+    }
+    return names;
+  }
+
+  read(name: string): unknown {
+    return readValue(join(this.dir, name + SUFFIX));
+  }
+
+  async create(name: string, value: unknown): Promise<void> {
+    this.prepare();
+    const target = join(this.dir, name + SUFFIX);
+    // Beside, then renamed: a reader in another process sees the whole record or none. The temporary
+    // name does not end in .json, so no listing takes it for a record.
+    const temporary = `${target}.${process.pid}-${counter++}.tmp`;
+    try {
+      writePrivate(temporary, `${JSON.stringify(value)}\n`);
+      renameSync(temporary, target);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  async delete(names: readonly string[]): Promise<void> {
+    // force: a record another process deleted first is not an error.
+    for (const name of names) rmSync(join(this.dir, name + SUFFIX), { force: true });
+  }
+
+  setAside(name: string, now: number): string | undefined {
+    const target = this.asideTarget(now);
+    try {
+      // Only one process can move a given file: the others find it gone, and report nothing.
+      renameSync(join(this.dir, name + SUFFIX), target);
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+    return target;
+  }
+
+  async clearAside(): Promise<void> {
+    // Earlier releases kept their copies beside the history file, in the global storage folder.
+    // Also goes: what a crash left half-written (a write in progress in another window stays).
+    for (const dir of [this.dir, this.folder]) {
+      let files: string[];
+      try {
+        files = readdirSync(dir);
+      } catch (error) {
+        if (isMissing(error)) continue;
+        throw error;
+      }
+      for (const file of files) {
+        if (file.startsWith(ASIDE_PREFIX) || (dir === this.dir && isAbandonedTemporary(join(dir, file)))) {
+          rmSync(join(dir, file), { force: true });
+        }
+      }
+    }
+  }
+
+  /**
+   * Claims the history file of an earlier release by renaming it to a name of this process: a rename
+   * succeeds for one process only, so two windows starting together never both migrate it. A claim
+   * left by a process that died mid-migration is claimed again.
+   */
+  takeLegacy(): LegacyHistory | undefined {
+    const claim = join(this.folder, `${LEGACY_FILE}.migrating-${process.pid}-${counter++}`);
+    if (!this.claim(join(this.folder, LEGACY_FILE), claim) && !this.claimAbandoned(claim)) return undefined;
+    return {
+      value: readLegacy(claim),
+      done: () => rmSync(claim, { force: true }),
+      setAside: (now) => {
+        this.prepare();
+        const target = this.asideTarget(now);
+        renameSync(claim, target);
+        return target;
+      },
+    };
+  }
+
+  /**
+   * fs.watch on the records folder. Where it is unavailable (some network file systems) this
+   * watches nothing, and the view picks changes up when it is shown again.
+   */
+  watch(onChange: () => void): { dispose(): void } {
+    let watcher: FSWatcher | undefined;
+    try {
+      this.prepare();
+      watcher = watch(this.dir, () => onChange());
+      const w = watcher;
+      w.on('error', () => this.unwatch(w));
+      this.watchers.add(w);
+    } catch {
+      watcher = undefined;
+    }
+    return { dispose: () => watcher && this.unwatch(watcher) };
+  }
+
+  /** Stops watching; the extension calls it on deactivation. */
+  dispose(): void {
+    for (const w of [...this.watchers]) this.unwatch(w);
+  }
+
+  private unwatch(watcher: FSWatcher): void {
+    watcher.close();
+    this.watchers.delete(watcher);
+  }
+
+  /** The records folder, private: created 0700, and made 0700 if it was not. */
+  private prepare(): void {
+    if (this.ready) return;
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') chmodSync(this.dir, 0o700);
+    this.ready = true;
+  }
+
+  /** A free name for a copy set aside; the pid keeps two processes from picking the same one. */
+  private asideTarget(now: number): string {
+    const base = join(this.dir, `${ASIDE_PREFIX}${now}.${process.pid}`);
+    let target = base + SUFFIX;
+    for (let n = 1; existsSync(target); n++) target = `${base}-${n}${SUFFIX}`;
+    return target;
+  }
+
+  private claim(from: string, to: string): boolean {
+    try {
+      renameSync(from, to);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  private claimAbandoned(to: string): boolean {
+    let files: string[];
+    try {
+      files = readdirSync(this.folder);
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+    for (const file of files) {
+      const pid = CLAIM.exec(file)?.[1];
+      if (pid !== undefined && !isAlive(Number(pid)) && this.claim(join(this.folder, file), to)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * A record being written is renamed into place within milliseconds; one older than a minute was left
+ * by a process that stopped mid-write, and holds personal data nobody will read.
+ */
+function isAbandonedTemporary(file: string): boolean {
+  if (!file.endsWith('.tmp')) return false;
+  try {
+    return Date.now() - statSync(file).mtimeMs > 60_000;
+  } catch {
+    return false;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Created 0600 (the mode of a new file only applies when it is created, hence the explicit open). */
+function writePrivate(file: string, text: string): void {
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parsed JSON; the raw text when it is not JSON (kept aside, never dropped); undefined when gone. */
+function readValue(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 interface ListValue {
   version: unknown;
@@ -31,107 +271,30 @@ function isList(value: unknown): value is ListValue {
 }
 
 /**
- * The file is rewritten as one line once it holds more appended lines than entries (at least 100):
- * rewriting costs in proportion to the entries, so spread over as many appends it stays a small,
- * constant share of each, and the file never grows past about twice the history.
+ * The single-file format of earlier releases, JSON Lines: the first line is the whole list, each
+ * later line `{ add, keep }` put one entry in front and kept the first `keep`. Text that is not JSON
+ * comes back as the raw text, and an appended line that is not JSON as the raw line among the
+ * entries: the store then reports the damage and keeps the original aside instead of dropping it.
  */
-function needsCompaction(appended: number, value: ListValue): boolean {
-  return appended >= Math.max(100, value.entries.length);
-}
-
-export class JsonFileStorage implements HistoryStorage {
-  /** What each key holds now, as last read or written, to tell an append from a rewrite. */
-  private readonly known = new Map<string, { value: unknown; appended: number; fd?: number }>();
-
-  constructor(private readonly folder: string) {}
-
-  private readonly paths = new Map<string, string>();
-
-  /** File of a key; keys are ours (idenfy.history, idenfy.history.corrupt.<n>), kept to safe characters. */
-  path(key: string): string {
-    let file = this.paths.get(key);
-    if (file === undefined) {
-      file = join(this.folder, `${key.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-      this.paths.set(key, file);
-    }
-    return file;
+function readLegacy(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  const [first = '', ...rest] = text.split('\n').filter((line) => line.trim() !== '');
+  let value: unknown;
+  try {
+    value = JSON.parse(first);
+  } catch {
+    return text;
   }
-
-  /**
-   * The value, undefined when there is no file. Text that is not JSON comes back as the raw text,
-   * and an appended line that is not JSON (a write cut short) as the raw line among the entries:
-   * the history store then reports the damage and keeps the original aside instead of dropping it.
-   */
-  get(key: string): unknown {
-    let text: string;
+  if (rest.length > 0 && !isList(value)) return text;
+  for (const line of rest) {
+    const list = value as ListValue;
     try {
-      text = readFileSync(this.path(key), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-    const [first = '', ...rest] = text.split('\n').filter((line) => line.trim() !== '');
-    let value: unknown;
-    try {
-      value = JSON.parse(first);
+      const { add, keep } = JSON.parse(line) as { add: { id?: unknown }; keep?: unknown };
+      list.entries = [add, ...list.entries.filter((e) => e?.id !== add.id)];
+      if (typeof keep === 'number') list.entries = list.entries.slice(0, keep);
     } catch {
-      return text;
+      list.entries = [line as never, ...list.entries];
     }
-    if (rest.length > 0 && !isList(value)) return text;
-    for (const line of rest) {
-      const list = value as ListValue;
-      try {
-        const { add, keep } = JSON.parse(line) as { add: { id?: unknown }; keep?: unknown };
-        list.entries = [add, ...list.entries.filter((e) => e?.id !== add.id)];
-        // Older entries that fell off the end of the list when this one was added.
-        if (typeof keep === 'number') list.entries = list.entries.slice(0, keep);
-      } catch {
-        list.entries = [line as never, ...list.entries];
-      }
-    }
-    this.known.set(key, { value, appended: rest.length });
-    return value;
   }
-
-  async update(key: string, value: unknown): Promise<void> {
-    const target = this.path(key);
-    if (value === undefined) {
-      this.forget(key);
-      rmSync(target, { force: true });
-      return;
-    }
-    this.forget(key);
-    mkdirSync(this.folder, { recursive: true });
-    // Write beside, then rename: a reader sees the old file or the new one, never half of one.
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(value)}\n`, { mode: 0o600 });
-    renameSync(temporary, target);
-    this.known.set(key, { value, appended: 0 });
-  }
-
-  /**
-   * `value` is the list this key held with `entry` in front: when this storage wrote or read that
-   * list itself, only the entry is appended, with the list's new length. Otherwise, or when the
-   * file is due for compaction, the whole value is written.
-   */
-  async prepend(key: string, value: unknown, entry: unknown): Promise<void> {
-    const before = this.known.get(key);
-    if (!before || !isList(value) || needsCompaction(before.appended, value)) return this.update(key, value);
-    // The append descriptor stays open between sessions: opening the file is most of an append's cost.
-    const fd = before.fd ?? openSync(this.path(key), 'a', 0o600);
-    writeSync(fd, `${JSON.stringify({ add: entry, keep: value.entries.length })}\n`);
-    this.known.set(key, { value, appended: before.appended + 1, fd });
-  }
-
-  /** Closes the append descriptor of `key` (its file is about to be replaced or removed). */
-  private forget(key: string): void {
-    const fd = this.known.get(key)?.fd;
-    if (fd !== undefined) closeSync(fd);
-    this.known.delete(key);
-  }
-
-  /** Closes open descriptors; the extension calls it on deactivation. */
-  dispose(): void {
-    for (const key of [...this.known.keys()]) this.forget(key);
-  }
+  return value;
 }

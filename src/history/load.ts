@@ -4,23 +4,30 @@ export const HISTORY_FORMAT_VERSION = 1;
 
 export type HistoryWarningKind = 'corrupt' | 'unsupported_version' | 'invalid_entries';
 
-/** Something in storage could not be used; the original value was copied to `movedTo`. */
+/** Something in storage could not be used; the original was moved, untouched, to `movedTo`. */
 export interface HistoryWarning {
   kind: HistoryWarningKind;
   message: string;
-  /** Storage key now holding the original value, untouched. */
+  /** Where the original now is, untouched: a file path (a storage key for an in-memory storage). */
   movedTo: string;
   /** How many stored entries are not in the history any more (all of them unless kind is invalid_entries). */
   droppedEntries: number;
 }
 
-export interface StoredRead {
-  entries: HistoryEntry[];
-  /** Set when the stored value must be copied aside before it is overwritten. */
-  problem?: { kind: HistoryWarningKind; droppedEntries: number; detail: string };
+/** Why stored data cannot be used as it is; it is then kept aside, untouched, and reported. */
+export interface StoredProblem {
+  kind: HistoryWarningKind;
+  droppedEntries: number;
+  detail: string;
 }
 
-/** Classifies whatever is in storage; never throws, whatever the value. */
+export interface StoredRead {
+  entries: HistoryEntry[];
+  /** Set when the stored value must be kept aside. */
+  problem?: StoredProblem;
+}
+
+/** Classifies a history in the single-value format of earlier releases; never throws, whatever the value. */
 export function readStored(raw: unknown): StoredRead {
   if (raw === undefined) return { entries: [] };
   if (!isPlainObject(raw)) {
@@ -52,7 +59,7 @@ export function readStored(raw: unknown): StoredRead {
   return { entries, problem: { kind: 'invalid_entries', droppedEntries: dropped, detail } };
 }
 
-export function warningFor(problem: NonNullable<StoredRead['problem']>, movedTo: string): HistoryWarning {
+export function warningFor(problem: StoredProblem, movedTo: string): HistoryWarning {
   const kept = problem.kind === 'invalid_entries' ? ' The readable entries were kept.' : '';
   return {
     kind: problem.kind,
@@ -60,7 +67,7 @@ export function warningFor(problem: NonNullable<StoredRead['problem']>, movedTo:
     movedTo,
     message:
       `The saved iDenfy session history could not be fully read (${problem.detail}).${kept} ` +
-      `The original data was copied to the storage key "${movedTo}" so it is not lost.`,
+      `The original data was kept in "${movedTo}" so it is not lost.`,
   };
 }
 

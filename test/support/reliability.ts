@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the reliability tests (test/unit/reliability-*.test.ts): a Map-backed history
- * storage, the "Create Session" path without its UI (prepare, then send), a recorder of the bytes
+ * storage (map-history-storage.ts), the "Create Session" path without its UI (prepare, then send), a recorder of the bytes
  * the emulator received, and the checks every failure must pass.
  */
 import assert from 'node:assert/strict';
@@ -8,31 +8,12 @@ import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Emulator } from '../../src/emulator/server';
-import type { HistoryStorage, HistoryStore } from '../../src/history/store';
+import type { HistoryStore } from '../../src/history/store';
 import { basicAuthValue } from '../../src/http/redact';
 import { type Prepared, prepareRequest } from '../../src/session/prepare';
 import { type SendOptions, type SendOutcome, sendRequest, type Target } from '../../src/session/send';
 
-/** VS Code's Memento on a Map. Values are cloned like its JSON round trip; writes can be slowed or failed. */
-export class MapStorage implements HistoryStorage {
-  readonly data = new Map<string, unknown>();
-  readonly writes: string[] = [];
-  /** Keys whose update rejects, like a full disk. */
-  readonly failKeys = new Set<string>();
-  /** Milliseconds each update takes before it lands. */
-  delayMs = 0;
-
-  get(key: string): unknown {
-    return structuredClone(this.data.get(key));
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    this.writes.push(key);
-    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    if (this.failKeys.has(key)) throw new Error(`storage write failed for ${key} (disk full)`);
-    this.data.set(key, structuredClone(value));
-  }
-}
+export { MapStorage } from './map-history-storage';
 
 export function emulatorTarget(emu: Emulator): Target {
   return { kind: 'emulator', baseUrl: emu.url, apiKey: emu.apiKey, apiSecret: emu.apiSecret };

@@ -1,36 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Memento } from 'vscode';
 import {
   createHistoryEntry,
-  HISTORY_KEY,
   type HistoryEntry,
   HistoryRecordError,
-  type HistoryStorage,
   HistoryStore,
   isExpired,
   MAX_HISTORY_ENTRIES,
 } from '../../src/history/store.js';
+import { MapStorage } from '../support/map-history-storage.js';
 
 const API_KEY = 'key-7f3a9c';
 const API_SECRET = 'secret-Zq81xW';
 const guard = { forbidden: [API_KEY, API_SECRET] };
-
-/** Map-backed Memento; values are cloned like VS Code's JSON round trip so sharing bugs show up. */
-class FakeStorage implements HistoryStorage {
-  readonly data = new Map<string, unknown>();
-  readonly writes: string[] = [];
-  failKeys = new Set<string>();
-  get(key: string): unknown {
-    return structuredClone(this.data.get(key));
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.writes.push(key);
-    if (this.failKeys.has(key)) return Promise.reject(new Error(`disk full: ${key}`));
-    this.data.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-}
 
 function entry(n: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
   return createHistoryEntry({
@@ -94,14 +76,8 @@ describe('createHistoryEntry and isExpired', () => {
 });
 
 describe('HistoryStore: basic operations', () => {
-  test("VS Code's Memento fits the storage interface", () => {
-    // Compile-time check (tsc): fails to type-check if HistoryStorage drifts from Memento.
-    const adapt = (memento: Memento): HistoryStorage => memento;
-    assert.equal(typeof adapt, 'function');
-  });
-
   test('missing storage is an empty history without warnings or writes', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     assert.deepEqual(await store.load(), []);
     assert.deepEqual(store.list(), []);
@@ -109,16 +85,23 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('record lists newest first and stores the versioned format', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     await store.record(entry(1), guard);
     await store.record(entry(2), guard);
     assert.deepEqual(ids(store), ['id-2', 'id-1']);
-    assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [entry(2), entry(1)] });
+    // One record per entry, each versioned; the names order them (see records.ts).
+    assert.deepEqual(
+      [...storage.data.entries()].sort().map(([, v]) => v),
+      [
+        { version: 1, entry: entry(1) },
+        { version: 1, entry: entry(2) },
+      ],
+    );
   });
 
   test('recording an existing id replaces it and moves it to the top', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     await store.record(entry(1), guard);
     await store.record(entry(2), guard);
     await store.record({ ...entry(1), clientId: 'renamed' }, guard);
@@ -128,13 +111,12 @@ describe('HistoryStore: basic operations', () => {
 
   test('record resolves only after the storage write has finished', async () => {
     let finish: () => void = () => assert.fail('update was not called');
-    const storage: HistoryStorage = {
-      get: () => undefined,
-      update: () =>
-        new Promise<void>((resolve) => {
-          finish = resolve;
-        }),
-    };
+    const storage = new MapStorage();
+    const create = storage.create.bind(storage);
+    storage.create = (name, value) =>
+      new Promise<void>((resolve) => {
+        finish = () => void create(name, value).then(resolve);
+      });
     const store = new HistoryStore(storage);
     let done = false;
     const recording = store.record(entry(1), guard).then(() => {
@@ -149,14 +131,14 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('concurrent records all persist', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     await Promise.all([1, 2, 3].map((n) => store.record(entry(n), guard)));
     assert.deepEqual(ids(new HistoryStore(storage)), ['id-3', 'id-2', 'id-1']);
   });
 
   test('a second store on the same storage sees the entries', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const first = new HistoryStore(storage);
     await first.record(entry(1), guard);
     await first.record(entry(2), guard);
@@ -166,7 +148,7 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('remove deletes one entry and reports whether it existed', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     await store.record(entry(1), guard);
     await store.record(entry(2), guard);
@@ -176,16 +158,16 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('clear empties the history in storage too', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     await store.record(entry(1), guard);
     await store.clear();
     assert.deepEqual(store.list(), []);
-    assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [] });
+    assert.deepEqual(storage.names(), []);
   });
 
   test('later changes to the recorded object do not reach the history', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     const nested = { status: 'ACTIVE' };
     const e = entry(1);
     e.response.details = nested;
@@ -195,7 +177,7 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('recorded entries are frozen: a consumer of list() cannot change the history', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     await store.record(entry(1), guard);
     const [saved] = store.list();
@@ -212,7 +194,7 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('a handed-over entry is kept without a copy and frozen where it is', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     const e = entry(1);
     e.response.details = { status: 'ACTIVE' };
     const saved = await store.record(e, { ...guard, handOver: true });
@@ -224,7 +206,7 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('a handed-over entry not made by createHistoryEntry is still checked and stripped', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     const stray = { ...entry(1), note: 'not a history field' } as HistoryEntry;
     const saved = await store.record(stray, { ...guard, handOver: true });
     assert.equal('note' in saved, false);
@@ -242,7 +224,7 @@ describe('HistoryStore: basic operations', () => {
   });
 
   test('the history keeps the newest 200 entries by default', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     for (let n = 0; n <= 200; n++) await store.record(entry(n), guard);
     assert.equal(MAX_HISTORY_ENTRIES, 200);
     assert.equal(store.list().length, 200);
@@ -250,14 +232,18 @@ describe('HistoryStore: basic operations', () => {
     assert.equal(store.get('id-0'), undefined);
   });
 
-  test('stored entries over the cap are trimmed to the newest on load', () => {
-    const storage = new FakeStorage();
-    storage.data.set(HISTORY_KEY, { version: 1, entries: [entry(3), entry(2), entry(1)] });
-    assert.deepEqual(ids(new HistoryStore(storage, { maxEntries: 2 })), ['id-3', 'id-2']);
+  test('stored entries over the cap are trimmed to the newest on load, and deleted', async () => {
+    const storage = new MapStorage();
+    const writer = new HistoryStore(storage);
+    for (const n of [1, 2, 3]) await writer.record(entry(n), guard);
+    const store = new HistoryStore(storage, { maxEntries: 2 });
+    assert.deepEqual(ids(store), ['id-3', 'id-2']);
+    await store.load();
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-3', 'id-2']);
   });
 
   test('maxEntries drops the oldest', async () => {
-    const store = new HistoryStore(new FakeStorage(), { maxEntries: 2 });
+    const store = new HistoryStore(new MapStorage(), { maxEntries: 2 });
     for (const n of [1, 2, 3]) await store.record(entry(n), guard);
     assert.deepEqual(ids(store), ['id-3', 'id-2']);
   });
@@ -265,7 +251,7 @@ describe('HistoryStore: basic operations', () => {
 
 describe('HistoryStore: change listeners', () => {
   test('onDidChange gets the new list after each change until disposed', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     const seen: string[][] = [];
     const subscription = store.onDidChange((entries) => seen.push(entries.map((e) => e.id)));
     await store.record(entry(1), guard);
@@ -278,7 +264,7 @@ describe('HistoryStore: change listeners', () => {
 
   test('a throwing listener does not fail the write', async () => {
     const errors: unknown[] = [];
-    const store = new HistoryStore(new FakeStorage(), { onListenerError: (e) => errors.push(e) });
+    const store = new HistoryStore(new MapStorage(), { onError: (e) => errors.push(e) });
     store.onDidChange(() => {
       throw new Error('listener bug');
     });
@@ -290,7 +276,7 @@ describe('HistoryStore: change listeners', () => {
 
 describe('HistoryStore: secret guard and validation', () => {
   test('an entry whose response contains the API key is refused and nothing is written', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     const leaky = entry(1);
     leaky.response.debug = { echo: [`Basic ${API_KEY}:x`] };
@@ -307,13 +293,13 @@ describe('HistoryStore: secret guard and validation', () => {
   });
 
   test('a secret in a top-level field such as baseUrl is refused', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     const leaky = entry(1, { baseUrl: `https://${API_KEY}:${API_SECRET}@ivs.idenfy.com` });
     await assert.rejects(store.record(leaky, guard), { name: 'HistoryRecordError', paths: ['baseUrl'] });
   });
 
   test('a secret used as an object key is refused without printing it', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     const leaky = entry(1);
     leaky.response[API_SECRET] = true;
     await assert.rejects(store.record(leaky, guard), (e: unknown) => {
@@ -325,21 +311,20 @@ describe('HistoryStore: secret guard and validation', () => {
   });
 
   test('blank credentials do not block every entry', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     await store.record(entry(1), { forbidden: ['', '  '] });
     assert.deepEqual(ids(store), ['id-1']);
   });
 
   test('fields outside the entry type are not stored', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     const store = new HistoryStore(storage);
     await store.record({ ...entry(1), apiKey: 'unlisted' } as HistoryEntry, guard);
-    const saved = storage.data.get(HISTORY_KEY) as { entries: Record<string, unknown>[] };
-    assert.equal('apiKey' in (saved.entries[0] ?? {}), false);
+    assert.equal('apiKey' in (storage.entries()[0] ?? {}), false);
   });
 
   test('an invalid entry is refused with the field named', async () => {
-    const store = new HistoryStore(new FakeStorage());
+    const store = new HistoryStore(new MapStorage());
     const bad = { ...entry(1), target: 'production' } as unknown as HistoryEntry;
     await assert.rejects(store.record(bad, guard), {
       name: 'HistoryRecordError',
@@ -352,15 +337,31 @@ describe('HistoryStore: secret guard and validation', () => {
 
 describe('HistoryStore: damaged or foreign data is kept aside', () => {
   const clock = () => 1_700_000_000_000;
-  const aside = `${HISTORY_KEY}.corrupt.1700000000000`;
+  const aside = 'idenfy.history.corrupt.1700000000000';
 
+  /** A history in the single-value format of earlier releases. */
   async function openWith(raw: unknown) {
-    const storage = new FakeStorage();
-    storage.data.set(HISTORY_KEY, raw);
+    const storage = new MapStorage();
+    storage.legacy = raw;
     const store = new HistoryStore(storage, { now: clock });
     const warnings = await store.load();
     return { storage, store, warnings };
   }
+
+  test("an earlier release's history becomes one record per entry, in the same order, once", async () => {
+    const { storage, store, warnings } = await openWith({
+      version: 1,
+      entries: [entry(3), entry(2), entry(1)],
+    });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(ids(store), ['id-3', 'id-2', 'id-1']);
+    assert.equal(storage.legacy, undefined, 'the original is deleted once migrated');
+    assert.equal(storage.data.size, 3);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-3', 'id-2', 'id-1']);
+    // A new session goes in front of the migrated ones.
+    await store.record(entry(0), guard);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-0', 'id-3', 'id-2', 'id-1']);
+  });
 
   for (const [label, raw] of [
     ['a string', 'garbage'],
@@ -369,15 +370,15 @@ describe('HistoryStore: damaged or foreign data is kept aside', () => {
     ['an object without version', { entries: [entry(1)] }],
     ['entries that are not an array', { version: 1, entries: 'x' }],
   ] as const) {
-    test(`${label} is corrupt: copied aside, reported, history starts empty`, async () => {
+    test(`${label} is corrupt: kept aside, reported, history starts empty`, async () => {
       const { storage, store, warnings } = await openWith(raw);
       assert.deepEqual(
         warnings.map((w) => [w.kind, w.movedTo]),
         [['corrupt', aside]],
       );
       assert.match(warnings[0]?.message ?? '', /could not be fully read/);
-      assert.deepEqual(storage.data.get(aside), raw);
-      assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [] });
+      assert.deepEqual(storage.aside.get(aside), raw);
+      assert.deepEqual(storage.names(), []);
       assert.deepEqual(store.list(), []);
     });
   }
@@ -398,10 +399,10 @@ describe('HistoryStore: damaged or foreign data is kept aside', () => {
       [['unsupported_version', 2]],
     );
     assert.match(warnings[0]?.message ?? '', /format version 0/);
-    assert.deepEqual(storage.data.get(aside), older);
+    assert.deepEqual(storage.aside.get(aside), older);
   });
 
-  test('damaged entries are reported, readable ones kept, the original copied aside', async () => {
+  test('damaged entries are reported, readable ones kept, the original kept aside', async () => {
     const raw = { version: 1, entries: [entry(2), { id: 'broken' }, entry(1)] };
     const { storage, store, warnings } = await openWith(raw);
     assert.deepEqual(ids(store), ['id-2', 'id-1']);
@@ -409,28 +410,175 @@ describe('HistoryStore: damaged or foreign data is kept aside', () => {
       warnings.map((w) => [w.kind, w.droppedEntries]),
       [['invalid_entries', 1]],
     );
-    assert.deepEqual(storage.data.get(aside), raw);
-    assert.deepEqual(storage.data.get(HISTORY_KEY), { version: 1, entries: [entry(2), entry(1)] });
+    assert.deepEqual(storage.aside.get(aside), raw);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-2', 'id-1']);
   });
 
-  test('an existing moved-aside key is not overwritten', async () => {
-    const storage = new FakeStorage();
-    storage.data.set(aside, 'earlier copy');
-    storage.data.set(HISTORY_KEY, 'garbage');
+  test('a damaged record is set aside once, reported, and the others kept', async () => {
+    const storage = new MapStorage();
+    const writer = new HistoryStore(storage);
+    await writer.record(entry(1), guard);
+    await writer.record(entry(2), guard);
+    const [damaged] = [...storage.data.keys()].sort();
+    storage.data.set(damaged as string, '{"version":1,"entry":{"id":"id-1","clie');
+    const store = new HistoryStore(storage, { now: clock });
+    const warnings = await store.load();
+    assert.deepEqual(
+      warnings.map((w) => [w.kind, w.movedTo]),
+      [['corrupt', aside]],
+    );
+    assert.deepEqual(ids(store), ['id-2']);
+    assert.equal(storage.aside.get(aside), '{"version":1,"entry":{"id":"id-1","clie');
+    assert.deepEqual(await new HistoryStore(storage).load(), [], 'reported once, not at every start');
+  });
+
+  test('a record damaged later (by another process) is reported through onWarning on reload', async () => {
+    const storage = new MapStorage();
+    const seen: string[] = [];
+    const store = new HistoryStore(storage, { now: clock, onWarning: (w) => seen.push(w.kind) });
+    await store.record(entry(1), guard);
+    storage.data.set('0000000000000001-0000000000000000-0000000000000000', { version: 2, entry: {} });
+    const found = await store.reload();
+    assert.deepEqual(
+      found.map((w) => w.kind),
+      ['unsupported_version'],
+    );
+    assert.deepEqual(seen, ['unsupported_version']);
+    assert.deepEqual(ids(store), ['id-1']);
+  });
+
+  test('an existing copy is not overwritten', async () => {
+    const storage = new MapStorage();
+    storage.aside.set(aside, 'earlier copy');
+    storage.legacy = 'garbage';
     const store = new HistoryStore(storage, { now: clock });
     await store.load();
     assert.equal(store.warnings[0]?.movedTo, `${aside}-1`);
-    assert.equal(storage.data.get(aside), 'earlier copy');
-    assert.equal(storage.data.get(`${aside}-1`), 'garbage');
+    assert.equal(storage.aside.get(aside), 'earlier copy');
+    assert.equal(storage.aside.get(`${aside}-1`), 'garbage');
   });
 
-  test('if the copy cannot be written, the original is not overwritten by later records', async () => {
-    const storage = new FakeStorage();
-    storage.data.set(HISTORY_KEY, 'garbage');
-    storage.failKeys.add(aside);
+  test('if the copy cannot be made, load() fails and the original stays untouched', async () => {
+    const storage = new MapStorage();
+    storage.legacy = 'garbage';
+    storage.failAside = true;
     const store = new HistoryStore(storage, { now: clock });
-    await assert.rejects(store.load(), /disk full/);
-    await assert.rejects(store.record(entry(1), guard), /disk full/);
-    assert.equal(storage.data.get(HISTORY_KEY), 'garbage');
+    await assert.rejects(store.load(), /cannot set aside/);
+    await store.record(entry(1), guard);
+    assert.equal(storage.legacy, 'garbage');
+    assert.deepEqual(ids(store), ['id-1']);
+  });
+
+  test('clear also deletes every copy set aside', async () => {
+    const { storage, store } = await openWith('garbage');
+    await store.record(entry(1), guard);
+    await store.clear();
+    assert.deepEqual([...storage.aside.keys()], []);
+    assert.deepEqual(storage.names(), []);
+  });
+});
+
+describe('HistoryStore: one storage, several stores (windows)', () => {
+  test('a session is never shown twice: the same scanRef under another id replaces the older entry', async () => {
+    const storage = new MapStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    await store.record(entry(2), guard);
+    await store.record({ ...entry(1), id: 'other-id' }, guard);
+    assert.deepEqual(ids(store), ['other-id', 'id-2']);
+    assert.equal(storage.data.size, 2, 'the older record is deleted');
+    assert.deepEqual(ids(new HistoryStore(storage)), ['other-id', 'id-2']);
+  });
+
+  test('the same session recorded by two windows is shown once, the newer record', async () => {
+    const storage = new MapStorage();
+    const first = new HistoryStore(storage);
+    const second = new HistoryStore(storage);
+    await first.record(entry(1), guard);
+    await second.record({ ...entry(1), id: 'again' }, guard);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['again']);
+    assert.deepEqual(await first.reload(), []);
+    assert.deepEqual(ids(first), ['again']);
+  });
+
+  test("reload() picks up another store's records and removals, and tells listeners once", async () => {
+    const storage = new MapStorage();
+    const mine = new HistoryStore(storage);
+    const theirs = new HistoryStore(storage);
+    await mine.record(entry(1), guard);
+    const seen: string[][] = [];
+    mine.onDidChange((entries) => seen.push(entries.map((e) => e.id)));
+    await theirs.record(entry(2), guard);
+    await theirs.remove('id-1');
+    assert.deepEqual(ids(mine), ['id-1'], 'not yet reloaded');
+    assert.deepEqual(await mine.reload(), []);
+    assert.deepEqual(ids(mine), ['id-2']);
+    await mine.reload();
+    assert.deepEqual(seen, [['id-2']]);
+  });
+
+  test('remove() goes by what is stored now, even a record this store has not listed yet', async () => {
+    const storage = new MapStorage();
+    const mine = new HistoryStore(storage);
+    const theirs = new HistoryStore(storage);
+    await theirs.record(entry(1), guard);
+    await mine.record(entry(2), guard);
+    await theirs.record(entry(3), guard);
+    assert.equal(await mine.remove('id-3'), true);
+    assert.deepEqual(ids(mine), ['id-2', 'id-1'], 'and the list is brought up to date on the way');
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-2', 'id-1']);
+  });
+
+  test('a new entry goes first even after entries another store stamped later', async () => {
+    const storage = new MapStorage();
+    const late = new HistoryStore(storage, { now: () => 2_000_000_000_000 });
+    await late.record(entry(1), guard);
+    const early = new HistoryStore(storage, { now: () => 1_000_000_000_000 });
+    await early.record(entry(2), guard);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-2', 'id-1']);
+  });
+});
+
+describe('HistoryStore: retention', () => {
+  const day = 86_400_000;
+  const now = Date.UTC(2025, 0, 31);
+  const aged = (n: number, days: number) =>
+    createHistoryEntry({
+      id: `id-${n}`,
+      now: new Date(now - days * day),
+      target: 'emulator',
+      baseUrl: 'http://127.0.0.1:3000',
+      response: { clientId: `client-${n}`, scanRef: `scan-${n}`, authToken: `token-${n}` },
+    });
+
+  test('on load, entries created more than retentionDays ago are deleted from storage', async () => {
+    const storage = new MapStorage();
+    const writer = new HistoryStore(storage);
+    await writer.record(aged(1, 31), guard);
+    await writer.record(aged(2, 30), guard);
+    const store = new HistoryStore(storage, { retentionDays: 30, now: () => now });
+    assert.deepEqual(ids(store), ['id-2']);
+    await store.load();
+    assert.equal(storage.data.size, 1);
+  });
+
+  test('on record, an entry already past retention is not written, and older ones go', async () => {
+    const storage = new MapStorage();
+    let clock = now;
+    const store = new HistoryStore(storage, { retentionDays: 30, now: () => clock });
+    await store.record(aged(1, 1), guard);
+    await store.record(aged(2, 40), guard);
+    assert.deepEqual(ids(store), ['id-1']);
+    assert.equal(storage.writes.filter((w) => w.startsWith('create')).length, 1);
+    clock = now + 30 * day;
+    await store.record(aged(3, -30), guard);
+    assert.deepEqual(ids(store), ['id-3']);
+    assert.deepEqual(ids(new HistoryStore(storage)), ['id-3']);
+  });
+
+  test('0 (or no setting) keeps every entry', async () => {
+    const storage = new MapStorage();
+    await new HistoryStore(storage).record(aged(1, 4000), guard);
+    assert.deepEqual(ids(new HistoryStore(storage, { retentionDays: 0, now: () => now })), ['id-1']);
   });
 });
