@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
+import { isPlainObject } from '../util/is-plain-object';
 
 /** iDenfy's documented default when the request has no expiryTime. */
 export const DEFAULT_EXPIRY_SECONDS = 86_400;
@@ -38,12 +39,8 @@ export const historyEntrySchema = z.object({
   baseUrl: z.string(),
   redirectUrl: z.string().optional(),
   // Any JSON object: a record schema would re-check every key of the response for nothing.
-  response: z.custom<Record<string, unknown>>(isJsonObject, 'not an object'),
+  response: z.custom<Record<string, unknown>>(isPlainObject, 'not an object'),
 });
-
-function isJsonObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export interface NewEntryInput {
   response: Record<string, unknown>;

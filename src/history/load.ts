@@ -1,3 +1,4 @@
+import { isPlainObject } from '../util/is-plain-object';
 import { type HistoryEntry, historyEntrySchema } from './entry.js';
 
 export const HISTORY_FORMAT_VERSION = 1;
@@ -69,8 +70,4 @@ export function warningFor(problem: StoredProblem, movedTo: string): HistoryWarn
       `The saved iDenfy session history could not be fully read (${problem.detail}).${kept} ` +
       `The original data was kept in "${movedTo}" so it is not lost.`,
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, type Dispatcher, request } from 'undici';
+import { isPlainObject } from '../util/is-plain-object';
 import type { IdenfyFailure } from './errors';
 import { idenfyUrl } from './idenfy-urls';
 import { failureFromNetworkError } from './network-failures';
@@ -11,7 +12,6 @@ import {
   failureFromUnusableSuccess,
   failureTooLarge,
 } from './status-failures';
-import { isPlainObject } from '../util/is-plain-object';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** iDenfy's answers are a few KiB; anything near this is not iDenfy and must not fill memory. */
