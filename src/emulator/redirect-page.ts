@@ -69,7 +69,7 @@ function outcomeForms(action: string, underReview: boolean): string {
     form(
       'DENIED',
       `<label>Document status<select name="document">${options(DOCUMENT_STATUSES, '(document passed)')}</select></label>` +
-        `<label>Face status<select name="face">${options(FACE_STATUSES, '(face: FACE_MISMATCH unless a document status is chosen)')}</select></label><br>`,
+        `<label>Face status<select name="face">${options(FACE_STATUSES, '(face: FACE_MISMATCH if no document status)')}</select></label><br>`,
       'Deny',
     ),
     form(
