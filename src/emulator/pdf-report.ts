@@ -60,10 +60,11 @@ export function verificationReport(
   store: SessionStore,
   session: EmulatedSession,
   language: ReportLanguage,
+  baseUrl: string,
 ): Buffer {
   const l = LABELS[language];
   const status = store.statusAnswer(session);
-  const full = store.fullAnswer(session);
+  const full = store.fullAnswer(session, baseUrl);
   const lines: PdfLine[] = [];
   const heading = (text: string) => lines.push({ text: '', size: 6 }, { text, size: 13, bold: true });
   const para = (text: string) => {

@@ -11,6 +11,7 @@ import type { EmulatedSession, SessionStore } from './sessions';
 
 export interface ResultRouteContext extends ApiContext {
   sessions: SessionStore;
+  baseUrl: () => string;
 }
 
 export const RESULT_PATHS = [
@@ -57,7 +58,7 @@ export async function handleResult(
       sendJson(res, 200, ctx.sessions.statusAnswer(session));
       return;
     case '/api/v2/full':
-      sendJson(res, 200, ctx.sessions.fullAnswer(session));
+      sendJson(res, 200, ctx.sessions.fullAnswer(session, ctx.baseUrl()));
       return;
     case '/api/v2/delete':
       if (ctx.sessions.delete(session) === 'tokenValid') {
@@ -87,7 +88,12 @@ export async function handleResult(
         return;
       }
       // "A PDF file in Base64 format" is the whole documented answer: the body is the Base64 text.
-      const base64 = verificationReport(ctx.sessions, session, language as ReportLanguage).toString('base64');
+      const base64 = verificationReport(
+        ctx.sessions,
+        session,
+        language as ReportLanguage,
+        ctx.baseUrl(),
+      ).toString('base64');
       res.writeHead(200, { 'content-type': 'text/plain; charset=us-ascii', 'content-length': base64.length });
       res.end(base64);
       return;

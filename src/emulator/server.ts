@@ -5,9 +5,10 @@
  * against real network behaviour, including deliberate faults (test builds only).
  *
  * This file wires a server to the routes: token-route.ts (creating sessions), result-routes.ts
- * (status, full result, deletion, PDF), identifications-route.ts (the listing), page-route.ts (the
- * verification page and its outcome buttons), sessions.ts (what the emulator remembers, with its
- * clock) and faults.ts (test-only misbehaviour).
+ * (status, full result, deletion, PDF), identifications-route.ts (the listing), files-route.ts
+ * (the result's expiring photo links), page-route.ts (the verification page and its outcome
+ * buttons), sessions.ts (what the emulator remembers, with its clock) and faults.ts (test-only
+ * misbehaviour).
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -21,6 +22,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { refuseMethod } from './api-request';
 import { applyFault, type Fault } from './faults';
+import { FILES_PREFIX, handleFile } from './files-route';
 import { handleIdentifications, IDENTIFICATIONS_PATH } from './identifications-route';
 import { type Outcome, OutcomeError } from './outcomes';
 import { handleRedirect } from './page-route';
@@ -135,7 +137,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if ((RESULT_PATHS as readonly string[]).includes(url.pathname)) {
       if (refuseMethod(req, res, 'POST')) return;
-      await handleResult({ ...token, sessions }, url.pathname as ResultPath, req, res);
+      await handleResult({ ...token, baseUrl: () => baseUrl }, url.pathname as ResultPath, req, res);
+      return;
+    }
+    if (url.pathname.startsWith(FILES_PREFIX)) {
+      if (refuseMethod(req, res, 'GET')) return;
+      handleFile(sessions, req, res, url);
       return;
     }
     if (url.pathname === IDENTIFICATIONS_PATH) {

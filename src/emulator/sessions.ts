@@ -9,6 +9,7 @@
  */
 import type { FullAnswer, StatusAnswer, VerificationData } from '../model/result';
 import type { OverallStatus } from '../model/result-vocabulary';
+import { photoLinks } from './files-route';
 import { type Outcome, OutcomeError, type ResultChecks, resultOf } from './outcomes';
 import { buildSessionResponse, type SessionResponse } from './session-response';
 import { deletedData, verificationData } from './verification-data';
@@ -148,7 +149,7 @@ export class SessionStore {
    * notes): a verification under review shows its automatic verdict, which in the emulator is the
    * interim result's (approved checks with an uncertain face, i.e. SUSPECTED).
    */
-  fullAnswer(session: EmulatedSession): FullAnswer {
+  fullAnswer(session: EmulatedSession, baseUrl: string): FullAnswer {
     const status = this.statusAnswer(session);
     const r = session.deleted ? undefined : session.result;
     const overall = status.status === 'REVIEWING' ? 'SUSPECTED' : status.status;
@@ -166,8 +167,8 @@ export class SessionStore {
         additionalSteps: null,
       },
       data: r?.data ?? deletedData(),
-      // The emulator takes no photos; iDenfy's links here expire one hour after the answer.
-      fileUrls: session.deleted ? null : {},
+      // Like iDenfy's, the links stop working an hour after this answer.
+      fileUrls: r ? photoLinks(baseUrl, status.scanRef, this.now()) : null,
       AML: null,
       LID: null,
       scanRef: status.scanRef,

@@ -284,6 +284,24 @@ describe('POST /api/v2/status and /api/v2/full', () => {
   }
 });
 
+describe('photo links of the full result', () => {
+  it('FRONT, BACK and FACE open an image for an hour on the clock, then answer 403; none before finishing', async () => {
+    const s = await create();
+    const before = (await post('/api/v2/full', { scanRef: s.scanRef })).json;
+    assert.equal(before.fileUrls, null);
+    emu.complete(s.scanRef, { kind: 'APPROVED' });
+    const urls = (await post('/api/v2/full', { scanRef: s.scanRef })).json.fileUrls as Record<string, string>;
+    assert.deepEqual(Object.keys(urls), ['FRONT', 'BACK', 'FACE']);
+    const face = new URL(urls.FACE as string);
+    assert.equal(face.origin, emu.url);
+    const image = await call(face.pathname + face.search, { method: 'GET', auth: null });
+    assert.deepEqual([image.status, image.headers['content-type']], [200, 'image/png']);
+    clock += 3_600_000;
+    const expired = await call(face.pathname + face.search, { method: 'GET', auth: null });
+    assert.deepEqual([expired.status, expired.json.message], [403, 'Request has expired.']);
+  });
+});
+
 describe('POST /api/v2/delete', () => {
   it('refused with PARTNER_ERROR while the token is valid; afterwards the data is gone and status says DELETED', async () => {
     const s = await create({ firstName: 'Ona', lastName: 'Onaite', expiryTime: 300 });
@@ -307,6 +325,7 @@ describe('POST /api/v2/delete', () => {
     assert.equal((full.json.status as Record<string, unknown>).overall, 'DELETED');
     const page = await call(`/api/v2/redirect?authToken=${s.authToken}`, { method: 'GET', auth: null });
     assert.ok(!page.text.includes('Ona'), 'the page shows no personal data either');
+    assert.equal(full.json.fileUrls, null);
     const pdf = await post('/api/v2/generate-pdf', { scanRef: s.scanRef });
     assert.deepEqual([pdf.status, pdf.json.identifier], [400, 'PARTNER_ERROR']);
     // Deleting again is harmless.
