@@ -20,6 +20,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { OverallStatus } from '../model/result-vocabulary';
 import { refuseMethod } from './api-request';
 import { applyFault, type Fault } from './faults';
 import { FILES_PREFIX, handleFile } from './files-route';
@@ -32,7 +33,7 @@ import { type Clock, DEFAULT_MAX_SESSIONS, SessionStore } from './sessions';
 import { handleToken } from './token-route';
 
 export type { Fault } from './faults';
-export { type Outcome, OutcomeError } from './outcomes';
+export { OUTCOME_KINDS, type Outcome, OutcomeError } from './outcomes';
 
 const TOKEN_PATH = '/api/v2/token';
 const REDIRECT_PATH = '/api/v2/redirect';
@@ -74,7 +75,7 @@ export interface Emulator {
    * Returns the new overall status; throws OutcomeError for an unknown scanRef or a session that
    * cannot take the outcome (already finished, expired, deleted).
    */
-  complete(scanRef: string, outcome: Outcome): string;
+  complete(scanRef: string, outcome: Outcome): OverallStatus;
   /** Test builds only; a no-op in the production bundle. */
   setFault(fault: Fault | undefined): void;
   /** Stops listening and destroys open sockets, so nothing keeps the process alive. */
