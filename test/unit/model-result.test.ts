@@ -121,4 +121,23 @@ describe('JSON Schema generated from the result model agrees with it', () => {
     const json = JSON.stringify(schema);
     for (const t of [...DOCUMENT_STATUSES, ...FACE_STATUSES]) assert.ok(json.includes(t.value), t.value);
   });
+
+  it('every enum in the schemas of the status, full and listing answers has one description per value', () => {
+    for (const model of [statusAnswer, fullAnswer, identificationsPage]) {
+      let enums = 0;
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(visit);
+        else if (node && typeof node === 'object') {
+          const o = node as { enum?: unknown[]; enumDescriptions?: unknown[] };
+          if (o.enum && o.enumDescriptions) {
+            enums++;
+            assert.equal(o.enumDescriptions.length, o.enum.length);
+          }
+          Object.values(node).forEach(visit);
+        }
+      };
+      visit(z.toJSONSchema(model));
+      assert.ok(enums >= 1);
+    }
+  });
 });
