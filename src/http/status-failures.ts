@@ -44,6 +44,19 @@ export function failureFromResponse(
   response: ErrorResponse,
   operation: Operation = CREATE_SESSION,
 ): IdenfyFailure {
+  const failure = mapResponse(response, operation);
+  if (operation.effect === 'create' || failure.action !== 'showProblems') return failure;
+  // Only Create Session sends a document the user wrote; the lifecycle requests are built here, so a
+  // refused value is not the user's to fix in a file.
+  const said = failure.serverText ? ` (iDenfy said: "${failure.serverText}")` : '';
+  return {
+    ...failure,
+    message: `iDenfy refused the ${operation.path} request (HTTP ${response.status})${said}: see the output log for details.`,
+    action: 'openOutput',
+  };
+}
+
+function mapResponse(response: ErrorResponse, operation: Operation): IdenfyFailure {
   const { status } = response;
   const idenfy = isIdenfyErrorBody(response.body) ? response.body : undefined;
   const identifier = idenfy?.identifier;

@@ -42,6 +42,21 @@ describe('failureFromResponse by operation', () => {
     assert.equal(failureFromResponse({ status: 400, body: NOT_EXPIRED }, STATUS).cause, 'unexpectedStatus');
   });
 
+  it('a refused value in a lifecycle request points to the log, not to a document to fix', () => {
+    const body = { identifier: 'MISSING_VALUE', message: "Field 'scanRef' is required." };
+    const f = failureFromResponse({ status: 400, body }, STATUS);
+    assert.deepEqual([f.cause, f.action], ['missingValue', 'openOutput']);
+    assert.match(
+      f.message,
+      /^iDenfy refused the \/api\/v2\/status request \(HTTP 400\) \(iDenfy said: "Field 'scanRef' is required"\): see the output log/,
+    );
+    assert.equal(
+      failureFromResponse({ status: 400, body }).action,
+      'showProblems',
+      'Create Session unchanged',
+    );
+  });
+
   it('405 names the method and path; 409 is a duplicate clientId only for Create Session', () => {
     assert.match(
       failureFromResponse({ status: 405, body: undefined }, LIST).message,
