@@ -9,5 +9,6 @@ export { dispatcherFor } from './http/dispatcher';
 export { findPropertyRange } from './jsonc/request-text';
 export { nearestKnownProperty } from './model/property-names';
 export { KNOWN_PROPERTIES } from './model/request';
+export { requestForSession } from './session/lifecycle';
 export { prepareRequest } from './session/prepare';
 export { sendRequest } from './session/send';

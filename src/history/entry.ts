@@ -18,6 +18,11 @@ export interface HistoryEntry {
   target: 'idenfy' | 'emulator';
   baseUrl: string;
   redirectUrl?: string;
+  /**
+   * credentialFingerprint() of the API key that created the session (never the key itself): later
+   * requests for the session are refused when the current key's differs. Absent in older entries.
+   */
+  credentialFingerprint?: string;
   /** The full response body, kept so the user can inspect it later. */
   response: Record<string, unknown>;
 }
@@ -38,6 +43,7 @@ export const historyEntrySchema = z.object({
   target: z.enum(['idenfy', 'emulator']),
   baseUrl: z.string(),
   redirectUrl: z.string().optional(),
+  credentialFingerprint: z.string().optional(),
   // Any JSON object: a record schema would re-check every key of the response for nothing.
   response: z.custom<Record<string, unknown>>(isPlainObject, 'not an object'),
 });
@@ -47,6 +53,8 @@ export interface NewEntryInput {
   target: 'idenfy' | 'emulator';
   baseUrl: string;
   redirectUrl?: string;
+  /** credentialFingerprint() of the API key used to create the session. */
+  credentialFingerprint?: string;
   /** The clientId of the request that was sent: used when the response has no string clientId. */
   clientId?: string;
   /** Injected so tests and callers get a deterministic createdAt. */
@@ -91,6 +99,9 @@ function buildEntry(input: NewEntryInput): HistoryEntry {
     target: input.target,
     baseUrl: input.baseUrl,
     ...(input.redirectUrl === undefined ? {} : { redirectUrl: input.redirectUrl }),
+    ...(input.credentialFingerprint === undefined
+      ? {}
+      : { credentialFingerprint: input.credentialFingerprint }),
     response,
   };
 }

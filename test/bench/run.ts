@@ -1,5 +1,5 @@
 /**
- * npm run bench: size, activation, editor validation, pre-send validation and Create Session overhead,
+ * npm run bench: size, activation, editor validation, pre-send validation, Create Session and Check Status overhead,
  * each as a median of repeated runs and, where there is one, as a ratio to a reference measured in the
  * same run. Prints one table with the budgets; exits 1 when a budget is missed or a figure could not be
  * measured. Not part of npm test.
@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { measureActivation } from './activation';
+import { measureCheckStatus } from './check-status';
 import { measureEditorValidation } from './editor-validation';
 import { FULL_TEXT, largeText, TYPICAL_TEXT } from './fixtures';
 import { errorRow, type Row, renderTable } from './lib/format';
@@ -105,6 +106,7 @@ async function main(): Promise<number> {
     } catch (err) {
       rows.push(errorRow('Create Session', err));
     }
+    rows.push(...(await stage('Check Status (warm)', () => measureCheckStatus(s.dir, { iterations: 1000 }))));
   }
   const withoutVsCode = (Date.now() - started) / 1000;
 
