@@ -21,8 +21,8 @@ import {
 } from '../../src/model/result-vocabulary';
 import type { Term } from '../../src/model/vocabulary';
 
-// js-yaml is in node_modules through mocha and @vscode/vsce (not a direct dependency): a real YAML
-// parser, so the test reads the file's structure rather than scraping its text.
+// js-yaml (a devDependency): a real YAML parser, so the test reads the file's structure rather than
+// scraping its text.
 const yaml = createRequire(__filename)('js-yaml') as { load(text: string): unknown };
 // iDenfy's published OpenAPI (openapi/kyc.yaml of its documentation site), copied unchanged.
 const OPENAPI = join(__dirname, '../fixtures/idenfy-kyc-openapi.yml');
