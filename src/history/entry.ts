@@ -23,8 +23,20 @@ export interface HistoryEntry {
    * requests for the session are refused when the current key's differs. Absent in older entries.
    */
   credentialFingerprint?: string;
+  /**
+   * The last overall status iDenfy reported for the session (Check Status and the other lifecycle
+   * commands), and when: only the status word, never result data, photos or PDF bytes.
+   */
+  status?: SessionStatus;
   /** The full response body, kept so the user can inspect it later. */
   response: Record<string, unknown>;
+}
+
+export interface SessionStatus {
+  /** iDenfy's overall status, e.g. APPROVED, DENIED, DELETED. */
+  overall: string;
+  /** ISO 8601: when it was last asked (or learnt). */
+  checkedAt: string;
 }
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
@@ -44,6 +56,7 @@ export const historyEntrySchema = z.object({
   baseUrl: z.string(),
   redirectUrl: z.string().optional(),
   credentialFingerprint: z.string().optional(),
+  status: z.object({ overall: z.string().min(1).max(40), checkedAt: isoDate }).optional(),
   // Any JSON object: a record schema would re-check every key of the response for nothing.
   response: z.custom<Record<string, unknown>>(isPlainObject, 'not an object'),
 });
