@@ -16,8 +16,17 @@ import {
 
 export type Outcome =
   | { kind: 'APPROVED' }
-  /** A failing document status, a failing face status, or both (default: FACE_MISMATCH). */
-  | { kind: 'DENIED'; document?: DocumentStatus; face?: FaceStatus }
+  /**
+   * A failing document status, a failing face status, or both (default: FACE_MISMATCH); iDenfy may
+   * also raise fraud or mismatch tags on a denied verification (e.g. a blocklisted face).
+   */
+  | {
+      kind: 'DENIED';
+      document?: DocumentStatus;
+      face?: FaceStatus;
+      fraudTags?: FraudTag[];
+      mismatchTags?: MismatchTag[];
+    }
   /** At least one tag (default: DUPLICATE_FACE). */
   | { kind: 'SUSPECTED'; fraudTags?: FraudTag[]; mismatchTags?: MismatchTag[] }
   /** Finished by the person, waiting for a reviewer: an interim automatic result; complete again for the final one. */
@@ -41,6 +50,16 @@ export interface ResultChecks {
 /** Why an outcome cannot be applied; the message is shown to the person who asked for it. */
 export class OutcomeError extends Error {}
 
+/** The outcome's tags, each once, checked against the model's values. */
+function tags(outcome: { fraudTags?: FraudTag[]; mismatchTags?: MismatchTag[] }) {
+  const fraud = [...new Set(outcome.fraudTags ?? [])];
+  const mismatch = [...new Set(outcome.mismatchTags ?? [])];
+  for (const t of fraud) if (!fraudTagValues.includes(t)) throw new OutcomeError(`Unknown fraud tag "${t}".`);
+  for (const t of mismatch)
+    if (!mismatchTagValues.includes(t)) throw new OutcomeError(`Unknown mismatch tag "${t}".`);
+  return { fraud, mismatch };
+}
+
 function verdict(outcome: Exclude<Outcome, { kind: 'REVIEWING' }>) {
   switch (outcome.kind) {
     case 'APPROVED':
@@ -58,15 +77,10 @@ function verdict(outcome: Exclude<Outcome, { kind: 'REVIEWING' }>) {
       if (!faceStatusValues.includes(face)) throw new OutcomeError(`Unknown face status "${face}".`);
       if (document === 'DOC_VALIDATED' && face === 'FACE_MATCH')
         throw new OutcomeError('A denied result needs a failing document status or face status.');
-      return { document, face, fraud: [], mismatch: [] };
+      return { document, face, ...tags(outcome) };
     }
     case 'SUSPECTED': {
-      const fraud = [...new Set(outcome.fraudTags ?? [])];
-      const mismatch = [...new Set(outcome.mismatchTags ?? [])];
-      for (const t of fraud)
-        if (!fraudTagValues.includes(t)) throw new OutcomeError(`Unknown fraud tag "${t}".`);
-      for (const t of mismatch)
-        if (!mismatchTagValues.includes(t)) throw new OutcomeError(`Unknown mismatch tag "${t}".`);
+      const { fraud, mismatch } = tags(outcome);
       if (fraud.length === 0 && mismatch.length === 0) fraud.push('DUPLICATE_FACE');
       return {
         document: 'DOC_VALIDATED' as DocumentStatus,

@@ -128,7 +128,29 @@ describe('lifecycle on a fake clock', () => {
       () => emu.complete(s.scanRef, { kind: 'SUSPECTED', fraudTags: ['NOPE' as 'FAKE_PHOTO'] }),
       /NOPE/,
     );
+    assert.throws(
+      () => emu.complete(s.scanRef, { kind: 'DENIED', fraudTags: ['NOPE' as 'FAKE_PHOTO'] }),
+      /NOPE/,
+    );
     assert.equal((await status(s.scanRef)).status, 'ACTIVE');
+  });
+
+  it('a denial can carry fraud and mismatch tags, as iDenfy reports for a blocklisted face', async () => {
+    const s = await create();
+    const outcome = { kind: 'DENIED', fraudTags: ['FACE_IN_BLACKLIST'], mismatchTags: ['NAME'] } as const;
+    assert.equal(
+      emu.complete(s.scanRef, {
+        ...outcome,
+        fraudTags: [...outcome.fraudTags],
+        mismatchTags: [...outcome.mismatchTags],
+      }),
+      'DENIED',
+    );
+    const denied = await status(s.scanRef);
+    assert.deepEqual(
+      [denied.status, denied.autoFace, denied.fraudTags, denied.mismatchTags],
+      ['DENIED', 'FACE_MISMATCH', ['FACE_IN_BLACKLIST'], ['NAME']],
+    );
   });
 
   it('dummyStatus lives in the same store: finished with realistic values, EXPIRED already expired', async () => {
