@@ -23,6 +23,10 @@ export interface TestApi {
   autoStartEmulator(fail: boolean): Promise<void>;
   /** Moves the built-in emulator's clock forward (ms, from now on), so its tokens expire without waiting. */
   advanceEmulatorClock(ms: number): void;
+  /** What the iDenfy Sessions view shows for a session now (its tree item), or undefined. */
+  sessionRow(
+    id: string,
+  ): { label: string; description: string; icon: string; contextValue: string; tooltip: string } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -75,6 +79,19 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     emulatorUrl: () => emulator.running?.baseUrl,
     failNextUiStep: () => {
       testHooks.failNextUiStep = true;
+    },
+    sessionRow: (id) => {
+      const entry = history.history().get(id);
+      if (!entry) return undefined;
+      const item = history.getTreeItem(entry);
+      const tooltip = item.tooltip;
+      return {
+        label: String(item.label),
+        description: String(item.description),
+        icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
+        contextValue: item.contextValue ?? '',
+        tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
+      };
     },
     advanceEmulatorClock: (ms) => {
       testHooks.clockOffsetMs += ms;

@@ -1,0 +1,120 @@
+/**
+ * The lifecycle of a session in the real editor, against the built-in emulator: complete it as
+ * DENIED with a fraud tag, Check Status, Show Result, and Delete Personal Data refused before the
+ * token expires and accepted after (the emulator's clock is moved, nothing waits).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LifecycleCommandResult } from '../../src/editor/session-commands';
+import type { HistoryEntry } from '../../src/history/store';
+import { FRAUD_TAGS } from '../../src/model/result-vocabulary';
+import { activateExtension, createSession, history, nextOpenedDocument } from './support';
+
+const DAY_MS = 86_400_000;
+
+async function run(command: string, ...args: unknown[]): Promise<LifecycleCommandResult> {
+  return (await vscode.commands.executeCommand(command, ...args)) as LifecycleCommandResult;
+}
+
+async function entryOf(id: string): Promise<HistoryEntry> {
+  const entry = (await history()).find((e) => e.id === id);
+  assert.ok(entry, `history entry ${id} is gone`);
+  return entry;
+}
+
+describe('Session lifecycle (emulator)', () => {
+  let moved = 0;
+  before(async () => {
+    await activateExtension();
+    await vscode.commands.executeCommand('idenfy.startEmulator');
+  });
+  after(async () => {
+    const { api } = await activateExtension();
+    api.advanceEmulatorClock(-moved);
+    await vscode.commands.executeCommand('idenfy.stopEmulator');
+  });
+
+  it('complete as DENIED with a fraud tag -> Check Status -> Show Result -> delete refused, then accepted', async () => {
+    const { api } = await activateExtension();
+    const created = await createSession('good.idenfy.json');
+    assert.equal(created.status, 'created', JSON.stringify(created));
+    if (created.status !== 'created') return;
+    const id = created.entryId;
+    assert.equal(api.sessionRow(id)?.description.split(' · ')[0], 'active');
+
+    const completed = await run('idenfy.history.completeEmulator', await entryOf(id), {
+      kind: 'DENIED',
+      face: 'FACE_MISMATCH',
+      fraudTags: ['FACE_IN_BLACKLIST'],
+    });
+    assert.deepEqual(completed, { status: 'ok', overall: 'DENIED' });
+    // Completing is the emulator's doing: what the history knows changes only when iDenfy is asked.
+    assert.equal((await entryOf(id)).status, undefined);
+
+    const checked = await run('idenfy.history.checkStatus', await entryOf(id));
+    assert.deepEqual(checked, { status: 'ok', overall: 'DENIED' });
+    const stored = await entryOf(id);
+    assert.equal(stored.status?.overall, 'DENIED');
+    assert.ok(Date.now() - Date.parse(stored.status?.checkedAt ?? '') < 60_000);
+    const row = api.sessionRow(id);
+    assert.ok(row);
+    assert.match(row.description, /^denied · /);
+    assert.equal(row.icon, 'error');
+    assert.equal(row.contextValue, 'idenfySession.active.emulator');
+    assert.match(row.tooltip, /\*\*status\*\* denied \(checked just now\)/);
+
+    const opened = nextOpenedDocument((d) => d.uri.path.endsWith('.result.md'));
+    assert.deepEqual(await run('idenfy.history.showResult', await entryOf(id)), {
+      status: 'ok',
+      overall: 'DENIED',
+    });
+    const text = (await opened).getText();
+    const meaning = FRAUD_TAGS.find((t) => t.value === 'FACE_IN_BLACKLIST')?.description;
+    assert.ok(meaning);
+    assert.ok(text.startsWith('# Verification DENIED'), text.slice(0, 200));
+    assert.ok(text.includes(`\`FACE_IN_BLACKLIST\`: ${meaning}`), text);
+    // The result is shown, never stored: the history keeps the status word only.
+    assert.doesNotMatch(JSON.stringify(await entryOf(id)), /FACE_IN_BLACKLIST|fileUrls/);
+
+    const refused = await run('idenfy.history.deletePersonalData', await entryOf(id), { confirmed: true });
+    assert.equal(refused.status, 'failed', JSON.stringify(refused));
+    if (refused.status === 'failed') {
+      assert.equal(refused.cause, 'tokenNotExpired');
+      assert.ok(refused.message.includes(new Date(stored.expiresAt).toLocaleString()), refused.message);
+    }
+    assert.equal((await entryOf(id)).status?.overall, 'DENIED');
+
+    api.advanceEmulatorClock(2 * DAY_MS);
+    moved += 2 * DAY_MS;
+    const deleted = await run('idenfy.history.deletePersonalData', await entryOf(id), { confirmed: true });
+    assert.deepEqual(deleted, { status: 'ok', overall: 'DELETED' });
+    assert.equal((await entryOf(id)).status?.overall, 'DELETED');
+    assert.equal(api.sessionRow(id)?.icon, 'trash');
+    assert.deepEqual(await run('idenfy.history.checkStatus', await entryOf(id)), {
+      status: 'ok',
+      overall: 'DELETED',
+    });
+  });
+
+  it('a session of an emulator run that ended is not asked of anyone', async () => {
+    const created = await createSession('good.idenfy.json');
+    assert.equal(created.status, 'created', JSON.stringify(created));
+    if (created.status !== 'created') return;
+    await vscode.commands.executeCommand('idenfy.stopEmulator');
+    try {
+      const result = await run('idenfy.history.checkStatus', await entryOf(created.entryId));
+      assert.equal(result.status, 'failed', JSON.stringify(result));
+      if (result.status === 'failed') {
+        assert.equal(result.cause, 'credentialsMissing');
+        assert.match(result.message, /not running, so nothing was sent/);
+      }
+      // A new run listens elsewhere with new credentials: still not the emulator that made the session.
+      await vscode.commands.executeCommand('idenfy.startEmulator');
+      const again = await run('idenfy.history.checkStatus', await entryOf(created.entryId));
+      assert.equal(again.status, 'failed', JSON.stringify(again));
+      assert.equal((await entryOf(created.entryId)).status, undefined);
+    } finally {
+      await vscode.commands.executeCommand('idenfy.startEmulator');
+    }
+  });
+});
