@@ -47,7 +47,12 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     const open = openTab(key);
     return vscode.window.showTextDocument(document, {
       preview: open ? open.isPreview : true,
-      viewColumn: open ? open.group.viewColumn : vscode.ViewColumn.Beside,
+      // Beside the editor in use; with none, where it would be (no empty group left of it).
+      viewColumn: open
+        ? open.group.viewColumn
+        : vscode.window.activeTextEditor
+          ? vscode.ViewColumn.Beside
+          : vscode.ViewColumn.Active,
     });
   }
 

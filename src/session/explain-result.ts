@@ -41,7 +41,8 @@ const CHECKS: readonly { field: string; label: string; terms: readonly Term[]; u
 
 /** Markdown characters in values that come from people (names, addresses) are shown as text. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  // Only what can start emphasis, code, links, HTML or break a table cell: the raw text stays readable.
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 function meaning(terms: readonly Term[], value: string): string {
@@ -65,6 +66,11 @@ function plain(value: unknown): string {
   return `\`${JSON.stringify(value)}\``;
 }
 
+/** A code span: Markdown escapes do not apply inside one, so only backticks are replaced. */
+function code(value: unknown): string {
+  return typeof value === 'string' && value !== '' ? `\`${value.replace(/`/g, "'")}\`` : '—';
+}
+
 function unixTime(value: unknown): string {
   return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000).toISOString() : '—';
 }
@@ -85,7 +91,7 @@ export function explainFullResult(answer: Json, options: ExplainOptions): string
     '',
     `**${overall}**: ${meaning(OVERALL_STATUSES, overall)}`,
     '',
-    `- **scanRef** \`${plain(answer.scanRef)}\``,
+    `- **scanRef** ${code(answer.scanRef)}`,
     `- **clientId** ${plain(answer.clientId)}`,
     `- **final** ${answer.final === true ? 'yes' : 'no (a reviewer may still change it)'}`,
     `- **started** ${unixTime(answer.startTime)}, **finished** ${unixTime(answer.finishTime)}`,

@@ -16,9 +16,15 @@ export default async function lifecycle({ vsix, log }) {
   /** Right-clicks the row and runs `action` from its context menu. */
   const contextMenu = async (row, action) => {
     await row.click({ button: 'right' });
-    const item = page.locator('.context-view .action-item', { hasText: action }).first();
+    const item = page.getByRole('menuitem', { name: action }).first();
     await item.waitFor(WAIT);
-    await item.click();
+    // A click that lands while the menu is still animating in is lost: click until the menu closes.
+    for (let attempt = 1; await item.isVisible(); attempt++) {
+      if (attempt > 3) throw new Error(`the context menu did not take "${action}"`);
+      await item.hover();
+      await item.click().catch(() => {});
+      await item.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
+    }
   };
   /** Picks the quick-pick row whose label is `label` (typed to filter, then chosen). */
   const pick = async (label, { many = false } = {}) => {
@@ -76,14 +82,15 @@ export default async function lifecycle({ vsix, log }) {
     log(`status: ${checked.find((t) => t.includes('is DENIED'))?.replace(/\s+/g, ' ')}`);
     log(`row: ${(await row.textContent()).replace(/\s+/g, ' ')}`);
 
+    // The result alone in the editor area, as the README picture shows it.
+    await ui.runCommand('View: Close All Editors');
     await contextMenu(row, 'Show Result');
     await ui.waitFor('.tabs-container .tab[aria-label*="result.md"]', WAIT);
-    await page
-      .locator('.editor-instance .view-lines', { hasText: 'FACE_IN_BLACKLIST' })
-      .first()
-      .waitFor(WAIT);
-    const lines = await page.locator('.editor-instance .view-lines').last().textContent();
+    const result = page.locator('.editor-instance .view-lines', { hasText: 'FACE_MISMATCH' }).first();
+    await result.waitFor(WAIT);
+    const lines = await result.textContent();
     assert.match(lines, /Verification\s+DENIED/);
+    assert.match(lines, /selfie\s*does\s*not\s*match/, 'the face status is explained');
     await ui.press('Escape');
     log(`screenshot: ${await ui.readmeScreenshot(SCREENSHOT)}`);
   } catch (err) {
