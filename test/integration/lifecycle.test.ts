@@ -4,6 +4,9 @@
  * token expires and accepted after (the emulator's clock is moved, nothing waits).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LifecycleCommandResult } from '../../src/editor/session-commands';
 import type { HistoryEntry } from '../../src/history/store';
@@ -75,6 +78,16 @@ describe('Session lifecycle (emulator)', () => {
     assert.ok(text.includes(`\`FACE_IN_BLACKLIST\`: ${meaning}`), text);
     // The result is shown, never stored: the history keeps the status word only.
     assert.doesNotMatch(JSON.stringify(await entryOf(id)), /FACE_IN_BLACKLIST|fileUrls/);
+
+    // Save PDF Report writes where it is told (the save dialog's answer); the history never holds it.
+    const pdfFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'idenfy-pdf-')), 'report.pdf');
+    const saved = await run('idenfy.history.savePdf', await entryOf(id), {
+      language: 'lt',
+      uri: vscode.Uri.file(pdfFile),
+    });
+    assert.equal(saved.status, 'ok', JSON.stringify(saved));
+    assert.equal(fs.readFileSync(pdfFile).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.doesNotMatch(JSON.stringify(await entryOf(id)), /%PDF|JVBER/);
 
     const refused = await run('idenfy.history.deletePersonalData', await entryOf(id), { confirmed: true });
     assert.equal(refused.status, 'failed', JSON.stringify(refused));
