@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LifecycleCommandResult } from '../../src/editor/session-commands';
+import { type Emulator, startEmulator } from '../../src/emulator/server';
 import type { HistoryEntry } from '../../src/history/store';
 import { FRAUD_TAGS } from '../../src/model/result-vocabulary';
 import { activateExtension, createSession, history, nextOpenedDocument } from './support';
@@ -129,5 +130,61 @@ describe('Session lifecycle (emulator)', () => {
     } finally {
       await vscode.commands.executeCommand('idenfy.startEmulator');
     }
+  });
+});
+
+describe('Session lifecycle (iDenfy target)', () => {
+  let server: Emulator;
+  const config = () => vscode.workspace.getConfiguration('idenfy');
+  before(async () => {
+    const { api } = await activateExtension();
+    // An iDenfy-shaped server on loopback, reached as "iDenfy" through the user-level base URL.
+    server = await startEmulator();
+    await api.setCredentials(server.apiKey, server.apiSecret);
+    await config().update('apiBaseUrl', server.url, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    const { api } = await activateExtension();
+    await api.clearCredentials();
+    await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await server.close();
+  });
+
+  it('asks where the session was created, with its key; a changed key is named instead of sent', async () => {
+    const { api } = await activateExtension();
+    const created = await createSession('good.idenfy.json');
+    assert.equal(created.status, 'created', JSON.stringify(created));
+    if (created.status !== 'created') return;
+    const id = created.entryId;
+    assert.equal((await entryOf(id)).target, 'idenfy');
+    assert.deepEqual(await run('idenfy.history.checkStatus', await entryOf(id)), {
+      status: 'ok',
+      overall: 'ACTIVE',
+    });
+
+    // Emulator-only command: refused for an iDenfy session.
+    const complete = await run('idenfy.history.completeEmulator', await entryOf(id), { kind: 'APPROVED' });
+    assert.equal(complete.status, 'failed');
+
+    await api.setCredentials('another-key', 'another-secret');
+    const refused = await run('idenfy.history.checkStatus', await entryOf(id));
+    assert.equal(refused.status, 'failed', JSON.stringify(refused));
+    if (refused.status === 'failed') {
+      assert.equal(refused.cause, 'credentialsChanged');
+      assert.match(refused.message, /has changed since session .* was created, so nothing was sent/);
+      assert.doesNotMatch(refused.message, /another-secret/);
+    }
+
+    // The key that created it, and a base URL setting that points elsewhere now: the session's own is used.
+    await api.setCredentials(server.apiKey, server.apiSecret);
+    await config().update('apiBaseUrl', 'https://ivs.idenfy.invalid', vscode.ConfigurationTarget.Global);
+    server.complete(created.scanRef, { kind: 'APPROVED' });
+    assert.deepEqual(await run('idenfy.history.checkStatus', await entryOf(id)), {
+      status: 'ok',
+      overall: 'APPROVED',
+    });
+    assert.equal((await entryOf(id)).status?.overall, 'APPROVED');
+    assert.equal(api.sessionRow(id)?.icon, 'pass');
+    await config().update('apiBaseUrl', server.url, vscode.ConfigurationTarget.Global);
   });
 });
