@@ -18,7 +18,13 @@ import {
   generatePdf,
   listIdentifications,
 } from '../../src/http/verification-client';
-import { fullAnswer, statusAnswer } from '../../src/model/result';
+import { fullAnswer, identificationsPage, statusAnswer } from '../../src/model/result';
+import {
+  documentStatusValues,
+  faceStatusValues,
+  fraudTagValues,
+  mismatchTagValues,
+} from '../../src/model/result-vocabulary';
 import { requestForSession, type SessionRef } from '../../src/session/lifecycle';
 
 let emu: Emulator;
@@ -344,5 +350,87 @@ describe('requestForSession against the emulator', () => {
     const unknown = await ask<'status'>({ ...entryOf(s), scanRef: 'gone-scan-ref' }, { kind: 'status' });
     assert.ok(!unknown.ok);
     assert.equal(unknown.failure.cause, 'scanRefNotFound');
+  });
+});
+
+describe('the result model and the emulator agree', () => {
+  /** Every outcome the emulator can produce, each document and face status and tag at least once. */
+  const outcomes: Outcome[] = [
+    { kind: 'APPROVED' },
+    ...documentStatusValues
+      .filter((d) => d !== 'DOC_VALIDATED')
+      .map((document): Outcome => ({ kind: 'DENIED', document })),
+    ...faceStatusValues.filter((f) => f !== 'FACE_MATCH').map((face): Outcome => ({ kind: 'DENIED', face })),
+    { kind: 'SUSPECTED', fraudTags: [...fraudTagValues], mismatchTags: [...mismatchTagValues] },
+    { kind: 'SUSPECTED' },
+    { kind: 'REVIEWING' },
+  ];
+
+  it(`every /api/v2/status and /api/v2/full answer parses with the model, for ${outcomes.length} outcomes and each state around them`, async () => {
+    const seen = new Set<string>();
+    const check = async (scanRef: string) => {
+      const raw = await Promise.all(
+        ['/api/v2/status', '/api/v2/full'].map(async (path) => {
+          const res = await request(`${emu.url}${path}`, {
+            method: 'POST',
+            headers: {
+              authorization: `Basic ${Buffer.from(`${emu.apiKey}:${emu.apiSecret}`).toString('base64')}`,
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify({ scanRef }),
+          });
+          assert.equal(res.statusCode, 200);
+          return res.body.json();
+        }),
+      );
+      // Strict about enum values (an unknown value fails), as the model is.
+      const st = statusAnswer.safeParse(raw[0]);
+      assert.ok(st.success, `status ${JSON.stringify(st.error?.issues)}`);
+      const full = fullAnswer.safeParse(raw[1]);
+      assert.ok(full.success, `full ${JSON.stringify(full.error?.issues)}`);
+      for (const k of [
+        'autoDocument',
+        'autoFace',
+        'manualDocument',
+        'manualFace',
+        'fraudTags',
+        'mismatchTags',
+      ] as const)
+        assert.deepEqual(full.data.status[k], st.data[k], `status.${k} agrees with /status`);
+      seen.add(st.data.status);
+    };
+    for (const outcome of outcomes) {
+      const s = await create({ expiryTime: 60, firstName: 'Ona', sex: 'F', dateOfBirth: '1991-02-03' });
+      await check(s.scanRef);
+      emu.complete(s.scanRef, outcome);
+      await check(s.scanRef);
+      if (outcome.kind === 'REVIEWING') {
+        emu.complete(s.scanRef, { kind: 'APPROVED' });
+        await check(s.scanRef);
+      }
+    }
+    const unused = await create({ expiryTime: 60 });
+    clock += 60_000;
+    await check(unused.scanRef);
+    for (const { scanRef } of [unused, await create({ dummyStatus: 'EXPIRED' })]) {
+      assert.ok((await deletePersonalData(connection(), scanRef)).ok);
+      await check(scanRef);
+    }
+    assert.deepEqual([...seen].sort(), [
+      'ACTIVE',
+      'APPROVED',
+      'DELETED',
+      'DENIED',
+      'EXPIRED',
+      'REVIEWING',
+      'SUSPECTED',
+    ]);
+    const page = await request(`${emu.url}/kyc/identifications/?clientId=client-1&perPage=100`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${emu.apiKey}:${emu.apiSecret}`).toString('base64')}`,
+      },
+    });
+    const listed = identificationsPage.safeParse(await page.body.json());
+    assert.ok(listed.success, JSON.stringify(listed.error?.issues));
   });
 });
