@@ -19,6 +19,8 @@ export type FailureCause =
   | 'notFound'
   | 'scanRefNotFound'
   | 'tokenNotExpired'
+  | 'dataDeleted'
+  | 'pageNotFound'
   | 'credentialsMissing'
   | 'credentialsChanged'
   | 'methodNotAllowed'

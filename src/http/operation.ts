@@ -11,6 +11,8 @@ export interface Operation {
   effect: 'create' | 'read' | 'delete';
   /** The verification asked about: an iDenfy error saying "not found" is then about it, not the URL. */
   scanRef?: string;
+  /** The page asked of a paginated listing: a 404 "Invalid page." is then about it, not the URL. */
+  page?: number;
 }
 
 /** Create Session: the operation every mapper assumed before the lifecycle endpoints existed. */

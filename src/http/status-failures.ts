@@ -36,6 +36,10 @@ interface ErrorResponse {
 
 /** iDenfy's words for a delete asked of a session whose token is still valid. */
 const NOT_EXPIRED = /token has not expired/i;
+/** A paginated listing's answer for a page past the end (Django REST framework's words, which iDenfy's listing uses). */
+const INVALID_PAGE = /\binvalid page\b/i;
+/** How a report or result is refused once the verification's personal data was deleted. */
+const DATA_DELETED = /\b(?:personal )?data\b.*\bdeleted\b/i;
 /** How iDenfy and gateways say a record does not exist. */
 const NOT_FOUND_TEXT = /\bnot\s+(?:be\s+)?found\b|\bdoes\s+not\s+exist\b|\bdoesn't\s+exist\b|\bno\s+such\b/i;
 
@@ -54,6 +58,13 @@ export function failureFromResponse(
     message: `iDenfy refused the ${operation.path} request (HTTP ${response.status})${said}: see the output log for details.`,
     action: 'openOutput',
   };
+}
+
+/** Django REST framework's error body is `{"detail": "..."}`. */
+function detailOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const detail = (body as Record<string, unknown>).detail;
+  return typeof detail === 'string' ? detail : undefined;
 }
 
 function mapResponse(response: ErrorResponse, operation: Operation): IdenfyFailure {
@@ -82,6 +93,34 @@ function mapResponse(response: ErrorResponse, operation: Operation): IdenfyFailu
       ...base,
       cause: 'tokenNotExpired',
       message: `iDenfy keeps a verification's personal data while its token is valid${said}: delete it once the session has expired.`,
+      action: 'none',
+    };
+  }
+  // A page past the end of a listing is a 404 from an endpoint that exists: not a wrong base URL.
+  if (
+    operation.page !== undefined &&
+    status === 404 &&
+    INVALID_PAGE.test(idenfy?.message ?? detailOf(response.body) ?? '')
+  ) {
+    return {
+      ...base,
+      cause: 'pageNotFound',
+      message: `iDenfy has no page ${operation.page} of this list (HTTP 404)${said}: the list is shorter than that, so ask for page 1 again.`,
+      action: 'none',
+    };
+  }
+  if (
+    scanRef !== undefined &&
+    operation.effect === 'read' &&
+    idenfy &&
+    status >= 400 &&
+    status < 500 &&
+    DATA_DELETED.test(idenfy.message)
+  ) {
+    return {
+      ...base,
+      cause: 'dataDeleted',
+      message: `The personal data of verification ${JSON.stringify(scanRef)} was deleted, so there is nothing left to read${said}.`,
       action: 'none',
     };
   }

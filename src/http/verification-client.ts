@@ -153,13 +153,19 @@ export function listIdentifications(
   clientId: string,
   paging: { page?: number; perPage?: number } = {},
 ): Promise<IdenfyResult<IdentificationsPage>> {
-  const operation: Operation = { method: 'GET', path: '/kyc/identifications/', effect: 'read' };
   const query: Record<string, string> = { clientId };
   // Whole numbers from 1 only: anything else is left out, so iDenfy applies its defaults.
   if (paging.page !== undefined && Number.isInteger(paging.page) && paging.page >= 1)
     query.page = String(paging.page);
   if (paging.perPage !== undefined && Number.isInteger(paging.perPage) && paging.perPage >= 1)
     query.perPage = String(paging.perPage);
+  // The page asked (1 when left to iDenfy), so a 404 "Invalid page." reads as that page, not a wrong URL.
+  const operation: Operation = {
+    method: 'GET',
+    path: '/kyc/identifications/',
+    effect: 'read',
+    page: Number(query.page ?? 1),
+  };
   return idenfyRequest<IdentificationsPage>(connection, {
     endpoint: 'identifications',
     operation,

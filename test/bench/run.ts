@@ -72,7 +72,9 @@ async function main(): Promise<number> {
     const s = snapshot;
     rows.push(...(await stage('size (dist/, vsce package)', () => measureSize(s, notes))));
     try {
-      analysis = await stage('esbuild metafile', () => analyseBundles(s));
+      const analysed = await stage('esbuild metafile', () => analyseBundles(s));
+      analysis = analysed.lines;
+      rows.push(...analysed.rows);
     } catch (err) {
       analysis = [`metafile analysis failed: ${String(err)}`];
     }
@@ -152,7 +154,8 @@ async function main(): Promise<number> {
     '',
     'Measured: activation = fresh `node` process with test/bench/vscode-stub.cjs as `vscode`, time from process',
     'start to activate() resolved; editor = vscode-json-languageservice, one service per schema, steady state;',
-    'Create Session = production dist/idenfy-core.js against its own emulator on 127.0.0.1, fresh undici Agent',
+    'Create Session and Check Status = production dist/idenfy-core.js against its own emulator on 127.0.0.1 (Check Status:',
+    'its stateful /api/v2/status for a session finished as APPROVED), fresh undici Agent',
     'per request on both sides (the extension never reuses connections); cold = fresh process, timer starts',
     'before require(idenfy-core.js).',
     ...(notes.length ? ['', 'Notes:', ...notes.map((n) => `- ${n}`)] : []),

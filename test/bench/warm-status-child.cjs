@@ -1,8 +1,9 @@
 // Warm Check Status overhead, in a plain `node` process as in the extension host (see
 // warm-send-child.cjs for why not under tsx): `node warm-status-child.cjs <idenfy-core.js>`, with
-// { serverFile, apiKey, fingerprint, warmupMs, minWarmup, iterations } as JSON on stdin. Starts the
-// iDenfy-shaped test server (bundled by check-status.ts) in this process, as warm-send-child.cjs starts
-// the emulator, with one verification that never expires. Times in rotating order:
+// { apiKey, fingerprint, warmupMs, minWarmup, iterations } as JSON on stdin. Starts the bundle's
+// emulator in this process, as warm-send-child.cjs does, creates one session through its
+// /api/v2/token and finishes it as APPROVED, so every status answer carries a full result. Times in
+// rotating order:
 //   a. the extension's Check Status path: requestForSession (credentials rule with the key's
 //      fingerprint, URL, POST, response check, log line);
 //   b. a bare undici.request of the same bytes to the same server.
@@ -16,31 +17,33 @@ const { Agent, request } = require('undici');
 
 async function main(input) {
   const core = require(path.resolve(process.argv[2]));
-  const server = await require(input.serverFile).startIdenfyTestServer({ apiKey: input.apiKey });
+  const emulator = await core.startEmulator({ apiKey: input.apiKey });
   try {
-    return await measure(core, server, input);
+    return await measure(core, emulator, input);
   } finally {
-    await server.close();
+    await emulator.close();
   }
 }
 
 async function measure(core, server, input) {
-  const scanRef = 'bench-scan-ref';
-  server.verifications.set(scanRef, {
-    scanRef,
-    clientId: 'bench-client',
-    expiresAt: server.now + 86_400_000,
-    overall: 'APPROVED',
+  const authorization = `Basic ${Buffer.from(`${server.apiKey}:${server.apiSecret}`).toString('base64')}`;
+  const created = await request(`${server.url}/api/v2/token`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: 'bench-client', firstName: 'Bench', lastName: 'Client' }),
   });
+  const session = await created.body.json();
+  if (created.statusCode !== 201) throw new Error(`creating the session got ${created.statusCode}`);
+  const scanRef = session.scanRef;
+  if (server.complete(scanRef, { kind: 'APPROVED' }) !== 'APPROVED') throw new Error('complete() failed');
   const credentials = { apiKey: server.apiKey, apiSecret: server.apiSecret };
   const entry = {
     scanRef,
     clientId: 'bench-client',
-    target: 'idenfy',
+    target: 'emulator',
     baseUrl: server.url,
     credentialFingerprint: input.fingerprint,
   };
-  const authorization = `Basic ${Buffer.from(`${server.apiKey}:${server.apiSecret}`).toString('base64')}`;
   const statusUrl = `${server.url}/api/v2/status`;
   const bytes = JSON.stringify({ scanRef });
 
@@ -55,7 +58,8 @@ async function measure(core, server, input) {
       log: () => {},
     });
     const t = performance.now() - t0;
-    if (!result.ok) throw new Error(`Check Status failed: ${JSON.stringify(result.failure)}`);
+    if (!result.ok || result.body.status !== 'APPROVED')
+      throw new Error(`Check Status failed: ${JSON.stringify(result.ok ? result.body : result.failure)}`);
     return t;
   };
   const bareSide = async () => {

@@ -37,6 +37,35 @@ describe('failureFromResponse by operation', () => {
     }
   });
 
+  it("a listing page past the end is pageNotFound (iDenfy's JSON or Django REST's detail), not a wrong URL", () => {
+    const page4: Operation = { ...LIST, page: 4 };
+    for (const body of [{ identifier: 'NOT_FOUND', message: 'Invalid page.' }, { detail: 'Invalid page.' }]) {
+      const f = failureFromResponse({ status: 404, body }, page4);
+      assert.deepEqual([f.cause, f.action], ['pageNotFound', 'none'], JSON.stringify(body));
+      assert.match(f.message, /^iDenfy has no page 4 of this list \(HTTP 404\)/);
+    }
+    assert.equal(
+      failureFromResponse({ status: 404, body: undefined, text: 'Not Found' }, page4).cause,
+      'notFound',
+    );
+  });
+
+  it('a read refused because the personal data was deleted is dataDeleted', () => {
+    const body = {
+      identifier: 'PARTNER_ERROR',
+      message: 'The personal data of this verification was deleted.',
+    };
+    const pdf: Operation = { ...STATUS, path: '/api/v2/generate-pdf' };
+    const f = failureFromResponse({ status: 400, body }, pdf);
+    assert.deepEqual([f.cause, f.action, f.outcomeUnknown], ['dataDeleted', 'none', false]);
+    assert.match(f.message, /^The personal data of verification "sr-1" was deleted/);
+    assert.equal(
+      failureFromResponse({ status: 400, body }).cause,
+      'unexpectedStatus',
+      'Create Session unchanged',
+    );
+  });
+
   it('the delete refusal is tokenNotExpired for a delete only', () => {
     assert.equal(failureFromResponse({ status: 400, body: NOT_EXPIRED }, DELETE).cause, 'tokenNotExpired');
     assert.equal(failureFromResponse({ status: 400, body: NOT_EXPIRED }, STATUS).cause, 'unexpectedStatus');
