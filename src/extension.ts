@@ -21,13 +21,21 @@ export interface TestApi {
   failNextUiStep(): void;
   /** Runs activation's emulator auto-start again, with the next start failing when `fail` is set. */
   autoStartEmulator(fail: boolean): Promise<void>;
+  /** Moves the built-in emulator's clock forward (ms, from now on), so its tokens expire without waiting. */
+  advanceEmulatorClock(ms: number): void;
+  /** What the iDenfy Sessions view shows for a session now (its tree item), or undefined. */
+  sessionRow(
+    id: string,
+  ): { label: string; description: string; icon: string; contextValue: string; tooltip: string } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
   const credentials = new CredentialStore(context.secrets);
   // Fault hooks for the integration tests; the production bundle has none (__IDENFY_TEST_BUILD__ is false).
-  const testHooks = __IDENFY_TEST_BUILD__ ? { failNextUiStep: false, failNextStart: false } : undefined;
+  const testHooks = __IDENFY_TEST_BUILD__
+    ? { failNextUiStep: false, failNextStart: false, clockOffsetMs: 0 }
+    : undefined;
   const emulator = new EmulatorControl(log, testHooks);
   const history = new HistoryView(context.globalStorageUri.fsPath);
   const diagnostics = new RequestDiagnostics();
@@ -71,6 +79,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     emulatorUrl: () => emulator.running?.baseUrl,
     failNextUiStep: () => {
       testHooks.failNextUiStep = true;
+    },
+    sessionRow: (id) => {
+      const entry = history.history().get(id);
+      if (!entry) return undefined;
+      const item = history.getTreeItem(entry);
+      const tooltip = item.tooltip;
+      return {
+        label: String(item.label),
+        description: String(item.description),
+        icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
+        contextValue: item.contextValue ?? '',
+        tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
+      };
+    },
+    advanceEmulatorClock: (ms) => {
+      testHooks.clockOffsetMs += ms;
     },
     autoStartEmulator: (fail) => {
       testHooks.failNextStart = fail;

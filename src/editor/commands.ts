@@ -5,6 +5,13 @@ import { loadCore } from './core-loader';
 import { type CreateSessionDeps, createSessionCommand } from './create-session';
 import { askForCredentials } from './credentials';
 import { openVerificationPage } from './open-page';
+import {
+  checkStatusCommand,
+  completeEmulatorCommand,
+  deleteDataCommand,
+  savePdfCommand,
+  showResultCommand,
+} from './session-commands';
 import { chooseTarget } from './target';
 
 type Handler = (...args: never[]) => unknown;
@@ -55,6 +62,18 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
       copyWithConfirmation('authToken', entry.authToken),
     'idenfy.history.copyScanRef': (entry: HistoryEntry) => copyWithConfirmation('scanRef', entry.scanRef),
     'idenfy.history.showResponse': (entry: HistoryEntry) => responses.open(entry.scanRef, entry.response),
+    'idenfy.history.checkStatus': (entry?: HistoryEntry) => checkStatusCommand(deps, entry),
+    'idenfy.history.showResult': (entry?: HistoryEntry) => showResultCommand(deps, entry),
+    'idenfy.history.savePdf': (entry?: HistoryEntry, options?: Parameters<typeof savePdfCommand>[2]) =>
+      savePdfCommand(deps, entry, options),
+    'idenfy.history.deletePersonalData': (
+      entry?: HistoryEntry,
+      options?: Parameters<typeof deleteDataCommand>[2],
+    ) => deleteDataCommand(deps, entry, options),
+    'idenfy.history.completeEmulator': (
+      entry?: HistoryEntry,
+      outcome?: Parameters<typeof completeEmulatorCommand>[2],
+    ) => completeEmulatorCommand(deps, entry, outcome),
     'idenfy.history.remove': (entry: HistoryEntry) => history.history().remove(entry.id),
     'idenfy.history.clear': async () => {
       const answer = await vscode.window.showWarningMessage(

@@ -59,18 +59,17 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
 
   getTreeItem(entry: HistoryEntry): vscode.TreeItem {
     // Label and description carry what tells sessions apart (rows are narrow); the tooltip has the rest.
-    const { label, description, expired } = sessionRowText(entry);
+    const { label, description, expired, status, checked } = sessionRowText(entry);
     const item = new vscode.TreeItem(label);
     const created = new Date(entry.createdAt);
     item.id = entry.id;
     item.description = description;
-    item.iconPath = new vscode.ThemeIcon(
-      expired ? 'history' : 'pass',
-      expired ? undefined : new vscode.ThemeColor('testing.iconPassed'),
-    );
-    item.contextValue = expired ? 'idenfySession.expired' : 'idenfySession.active';
+    item.iconPath = statusIcon(status);
+    // <state>.<target>: the page opens while the token is valid; Complete is for emulator sessions.
+    item.contextValue = `idenfySession.${expired ? 'expired' : 'active'}.${entry.target}`;
     item.tooltip = new vscode.MarkdownString(
       [
+        `**status** ${status} (${checked})`,
         `**clientId** ${entry.clientId}`,
         `**scanRef** \`${entry.scanRef}\``,
         `**created** ${created.toLocaleString()}`,
@@ -86,4 +85,21 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
+}
+
+/** One icon per status, coloured as the Testing view colours results, so verdicts read at a glance. */
+const ICONS: Record<string, [string, string?]> = {
+  active: ['circle-large-outline'],
+  approved: ['pass', 'testing.iconPassed'],
+  denied: ['error', 'testing.iconFailed'],
+  suspected: ['warning', 'list.warningForeground'],
+  reviewing: ['eye', 'testing.iconQueued'],
+  expired: ['history'],
+  deleted: ['trash'],
+  archived: ['archive'],
+};
+
+function statusIcon(status: string): vscode.ThemeIcon {
+  const [icon, color] = ICONS[status] ?? ['question'];
+  return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }

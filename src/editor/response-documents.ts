@@ -16,26 +16,43 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     return this.contents.get(uri.toString()) ?? '{}';
   }
 
-  static uriFor(scanRef: string): vscode.Uri {
+  static uriFor(scanRef: string, kind: 'response.json' | 'result.md' = 'response.json'): vscode.Uri {
     const safe = scanRef.replace(/[^A-Za-z0-9-]/g, '_') || 'session';
-    return vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${safe}.response.json` });
+    return vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${safe}.${kind}` });
   }
 
-  async open(scanRef: string, response: Record<string, unknown>): Promise<vscode.TextEditor> {
-    const uri = ResponseDocuments.uriFor(scanRef);
+  open(scanRef: string, response: Record<string, unknown>): Promise<vscode.TextEditor> {
+    return this.show(ResponseDocuments.uriFor(scanRef), `${JSON.stringify(response, null, 2)}\n`, 'json');
+  }
+
+  /**
+   * The full result, explained (Markdown): shown, never stored; the history keeps only the status.
+   * Photo links in it expire, so each Show Result replaces the text with the latest answer.
+   */
+  openResult(scanRef: string, markdown: string): Promise<vscode.TextEditor> {
+    return this.show(ResponseDocuments.uriFor(scanRef, 'result.md'), markdown, 'markdown');
+  }
+
+  private async show(uri: vscode.Uri, text: string, language: string): Promise<vscode.TextEditor> {
     const key = uri.toString();
-    const text = `${JSON.stringify(response, null, 2)}\n`;
     const previous = this.contents.get(key);
     this.contents.set(key, text);
     if (previous !== undefined && previous !== text) this.changed.fire(uri);
     const opened = await vscode.workspace.openTextDocument(uri);
     // Changing the language closes and reopens the document: only for a fresh one.
     const document =
-      opened.languageId === 'json' ? opened : await vscode.languages.setTextDocumentLanguage(opened, 'json');
+      opened.languageId === language
+        ? opened
+        : await vscode.languages.setTextDocumentLanguage(opened, language);
     const open = openTab(key);
     return vscode.window.showTextDocument(document, {
       preview: open ? open.isPreview : true,
-      viewColumn: open ? open.group.viewColumn : vscode.ViewColumn.Beside,
+      // Beside the editor in use; with none, where it would be (no empty group left of it).
+      viewColumn: open
+        ? open.group.viewColumn
+        : vscode.window.activeTextEditor
+          ? vscode.ViewColumn.Beside
+          : vscode.ViewColumn.Active,
     });
   }
 

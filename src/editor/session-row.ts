@@ -4,19 +4,46 @@
  */
 import type { HistoryEntry } from '../history/store';
 
+export interface SessionRow {
+  label: string;
+  description: string;
+  expired: boolean;
+  /** The last known status, lower case (active, approved, denied, suspected, reviewing, expired, deleted...). */
+  status: string;
+  /** When that status was learnt ("checked 5m ago"), or that it never was. */
+  checked: string;
+}
+
 export function sessionRowText(
-  entry: Pick<HistoryEntry, 'clientId' | 'scanRef' | 'expiresAt' | 'target'>,
+  entry: Pick<HistoryEntry, 'clientId' | 'scanRef' | 'expiresAt' | 'target' | 'status'>,
   now: Date = new Date(),
-): { label: string; description: string; expired: boolean } {
+): SessionRow {
   const left = Date.parse(entry.expiresAt) - now.getTime();
   const expired = !(left > 0);
+  // Until a status is asked, what is known is the token's own life: active until it expires.
+  const status = entry.status?.overall.toLowerCase() ?? (expired ? 'expired' : 'active');
   const parts = [
+    status,
     // The first block of a UUID is enough to tell a handful of sessions apart; the tooltip has it whole.
     entry.scanRef.split('-')[0] || entry.scanRef,
-    expired ? 'expired' : `expires in ${duration(left)}`,
   ];
+  if (status !== 'expired') parts.push(expired ? 'token expired' : `expires in ${duration(left)}`);
   if (entry.target === 'emulator') parts.push('emulator');
-  return { label: entry.clientId || '(no clientId)', description: parts.join(' · '), expired };
+  const checkedAt = entry.status ? Date.parse(entry.status.checkedAt) : Number.NaN;
+  const checked = Number.isNaN(checkedAt)
+    ? 'status not checked yet'
+    : `checked ${ago(now.getTime() - checkedAt)}`;
+  return {
+    label: entry.clientId || '(no clientId)',
+    description: parts.join(' · '),
+    expired,
+    status,
+    checked,
+  };
+}
+
+function ago(ms: number): string {
+  return ms < 60_000 ? 'just now' : `${duration(ms)} ago`;
 }
 
 /** "3h", "45m", "2d": rounded down, never "0m" for a session that has not expired yet. */

@@ -34,10 +34,13 @@ export class EmulatorControl implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  /** `hooks`: test builds only; `failNextStart` makes the next start throw, as a failing auto-start would. */
+  /**
+   * `hooks`: test builds only; `failNextStart` makes the next start throw, as a failing auto-start would;
+   * `clockOffsetMs` moves the emulator's clock forward, so tokens expire without waiting.
+   */
   constructor(
     private readonly log: Log,
-    private readonly hooks?: { failNextStart: boolean },
+    private readonly hooks?: { failNextStart: boolean; clockOffsetMs: number },
   ) {
     this.status.name = 'iDenfy target';
     this.status.command = 'idenfy.chooseTarget';
@@ -99,7 +102,22 @@ export class EmulatorControl implements vscode.Disposable {
       this.hooks.failNextStart = false;
       throw new Error('emulator start failed (injected by a test)');
     }
-    return loadCore().startEmulator();
+    const hooks = __IDENFY_TEST_BUILD__ ? this.hooks : undefined;
+    return loadCore().startEmulator(hooks ? { now: () => Date.now() + hooks.clockOffsetMs } : {});
+  }
+
+  /**
+   * Finishes a verification in the running emulator, if it is the one that created the session (same
+   * base URL): another run's sessions are gone with it. Throws the emulator's OutcomeError otherwise.
+   */
+  complete(baseUrl: string, scanRef: string, outcome: Parameters<Emulator['complete']>[1]): string {
+    const e = this.emulator;
+    if (!e || e.url !== baseUrl) {
+      throw new (loadCore().OutcomeError)(
+        `The emulator that created session ${scanRef} is not running, so it cannot be completed: the emulator keeps sessions in memory only, and they ended with that run.`,
+      );
+    }
+    return e.complete(scanRef, outcome);
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Runs the offline emulator from a terminal, for curl users:
- *   npx tsx src/emulator/cli.ts [--port 8080] [--show-secret]
+ *   npm run emulator -- [--port 8080] [--show-secret]
  * Credentials are random per run unless IDENFY_EMULATOR_API_KEY / IDENFY_EMULATOR_API_SECRET are
  * set (environment, not flags, so a chosen secret does not show up in the process list).
  * The secret is printed only with --show-secret: it is a throwaway, but terminals get shared.
@@ -33,7 +33,7 @@ export async function runCli(
     return undefined;
   }
   if (values.help) {
-    io.print('Usage: idenfy-emulator [--port N] [--show-secret]');
+    io.print('Usage: npm run emulator -- [--port N] [--show-secret]');
     io.print('Env: IDENFY_EMULATOR_API_KEY, IDENFY_EMULATOR_API_SECRET choose the credentials.');
     return undefined;
   }
@@ -57,6 +57,9 @@ export async function runCli(
   } else {
     io.print('API secret: (hidden; run with --show-secret to print it)');
   }
+  io.print(
+    'Endpoints: POST /api/v2/token, /api/v2/status, /api/v2/full, /api/v2/delete, /api/v2/generate-pdf; GET /kyc/identifications/?clientId=. Stop with Ctrl+C.',
+  );
   return emulator;
 }
 

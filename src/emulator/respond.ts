@@ -33,7 +33,7 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(html),
     // The page shows user-supplied values; forbid any active content as a second line of defence.
-    'content-security-policy': "default-src 'none'",
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
     'x-content-type-options': 'nosniff',
   });
   res.end(html);

@@ -1,10 +1,14 @@
 /**
- * An offline stand-in for iDenfy's POST /api/v2/token, on a real socket. It lets users try the
- * extension without credentials or billing, and lets the tests exercise the HTTP client (and
- * its error mapping) against real network behaviour, including deliberate faults (test builds only).
+ * An offline, stateful stand-in for iDenfy on a real socket: sessions are created, finished,
+ * expire and have their data deleted as iDenfy documents. It lets users try the extension without
+ * credentials or billing, and lets the tests exercise the HTTP client (and its error mapping)
+ * against real network behaviour, including deliberate faults (test builds only).
  *
- * This file wires a server to the routes: token-route.ts (creating sessions), page-route.ts (the
- * verification page), sessions.ts (what the emulator remembers) and faults.ts (test-only misbehaviour).
+ * This file wires a server to the routes: token-route.ts (creating sessions), result-routes.ts
+ * (status, full result, deletion, PDF), identifications-route.ts (the listing), files-route.ts
+ * (the result's expiring photo links), page-route.ts (the verification page and its outcome
+ * buttons), sessions.ts (what the emulator remembers, with its clock) and faults.ts (test-only
+ * misbehaviour).
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -16,13 +20,20 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { OverallStatus } from '../model/result-vocabulary';
+import { refuseMethod } from './api-request';
 import { applyFault, type Fault } from './faults';
+import { FILES_PREFIX, handleFile } from './files-route';
+import { handleIdentifications, IDENTIFICATIONS_PATH } from './identifications-route';
+import { type Outcome, OutcomeError } from './outcomes';
 import { handleRedirect } from './page-route';
 import { sendError } from './respond';
-import { DEFAULT_MAX_SESSIONS, SessionStore } from './sessions';
+import { handleResult, RESULT_PATHS, type ResultPath } from './result-routes';
+import { type Clock, DEFAULT_MAX_SESSIONS, SessionStore } from './sessions';
 import { handleToken } from './token-route';
 
 export type { Fault } from './faults';
+export { OUTCOME_KINDS, type Outcome, OutcomeError } from './outcomes';
 
 const TOKEN_PATH = '/api/v2/token';
 const REDIRECT_PATH = '/api/v2/redirect';
@@ -38,8 +49,10 @@ export interface EmulatorOptions {
   /** Serve https instead of http (the tests use this for certificate failures). */
   tls?: { key: string | Buffer; cert: string | Buffer };
   maxRequestBytes?: number;
-  /** Sessions whose verification page is kept; the oldest go first (default 1000). */
+  /** Sessions remembered (page, status, result); the oldest go first (default 1000). */
   maxSessions?: number;
+  /** The emulator's clock in milliseconds (default Date.now): tests move it to expire tokens. */
+  now?: Clock;
 }
 
 export interface EmulatorEvents {
@@ -57,6 +70,12 @@ export interface Emulator {
   /** POSTs received on the token path, faults included: lets tests prove nothing was retried. */
   readonly requests: number;
   readonly events: EventEmitter<EmulatorEvents>;
+  /**
+   * Finishes a verification as its page's buttons do (the editor's Complete Verification command).
+   * Returns the new overall status; throws OutcomeError for an unknown scanRef or a session that
+   * cannot take the outcome (already finished, expired, deleted).
+   */
+  complete(scanRef: string, outcome: Outcome): OverallStatus;
   /** Test builds only; a no-op in the production bundle. */
   setFault(fault: Fault | undefined): void;
   /** Stops listening and destroys open sockets, so nothing keeps the process alive. */
@@ -69,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const events = new EventEmitter<EmulatorEvents>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  const sessions = new SessionStore(options.maxSessions ?? DEFAULT_MAX_SESSIONS);
+  const sessions = new SessionStore(options.maxSessions ?? DEFAULT_MAX_SESSIONS, options.now ?? Date.now);
   let fault: Fault | undefined;
   let requests = 0;
   let baseUrl = '';
@@ -96,10 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     res.on('error', () => {});
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     if (url.pathname === TOKEN_PATH) {
-      if (req.method !== 'POST') {
-        sendError(res, 405, 'METHOD_NOT_ALLOWED', `Method "${req.method}" not allowed.`, { allow: 'POST' });
-        return;
-      }
+      if (refuseMethod(req, res, 'POST')) return;
       requests++;
       events.emit('request', req);
       // Fault modes exist in test builds only (src/test-build.d.ts). The test is written out here, not
@@ -117,7 +133,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     if (url.pathname === REDIRECT_PATH) {
-      handleRedirect(sessions, req, res, url);
+      await handleRedirect(sessions, req, res, url);
+      return;
+    }
+    if ((RESULT_PATHS as readonly string[]).includes(url.pathname)) {
+      if (refuseMethod(req, res, 'POST')) return;
+      await handleResult({ ...token, baseUrl: () => baseUrl }, url.pathname as ResultPath, req, res);
+      return;
+    }
+    if (url.pathname.startsWith(FILES_PREFIX)) {
+      if (refuseMethod(req, res, 'GET')) return;
+      handleFile(sessions, req, res, url);
+      return;
+    }
+    if (url.pathname === IDENTIFICATIONS_PATH) {
+      if (refuseMethod(req, res, 'GET')) return;
+      handleIdentifications({ ...token, baseUrl: () => baseUrl }, req, res, url);
       return;
     }
     // The emulator's own identifier: iDenfy documents the 404 status but not an identifier.
@@ -157,6 +188,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     events,
     get requests() {
       return requests;
+    },
+    complete(scanRef, outcome) {
+      const session = sessions.byRef(scanRef);
+      if (!session) throw new OutcomeError(`No verification with scanRef '${scanRef}' in this emulator run.`);
+      sessions.finish(session, outcome);
+      return sessions.status(session);
     },
     setFault(next) {
       if (typeof __IDENFY_TEST_BUILD__ === 'undefined' || __IDENFY_TEST_BUILD__) fault = next;

@@ -1,16 +1,11 @@
 /** POST /api/v2/token: reads, authenticates and validates a request the way iDenfy answers it. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validateRequest } from '../model/validate';
-import { isPlainObject } from '../util/is-plain-object';
-import { authorised } from './auth';
-import { readBody } from './read-body';
+import { type ApiContext, readApiJson } from './api-request';
 import { sendError, sendJson } from './respond';
 import type { SessionStore } from './sessions';
 
-export interface TokenRouteContext {
-  apiKey: string;
-  apiSecret: string;
-  maxRequestBytes: number;
+export interface TokenRouteContext extends ApiContext {
   sessions: SessionStore;
   redirectBase: () => string;
 }
@@ -26,37 +21,8 @@ export async function handleToken(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const read = await readBody(req, ctx.maxRequestBytes);
-  if (read.kind === 'gone') return;
-  if (read.kind === 'tooLarge') {
-    // The emulator's own identifier: iDenfy documents none for this case.
-    sendError(res, 413, 'REQUEST_TOO_LARGE', `Request body is larger than ${ctx.maxRequestBytes} bytes.`, {
-      connection: 'close',
-    });
-    return;
-  }
-  if (!authorised(req.headers.authorization, ctx.apiKey, ctx.apiSecret)) {
-    sendError(res, 401, 'UNAUTHORIZED', 'Authentication credentials were not provided or are incorrect.');
-    return;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
-  } catch {
-    sendError(res, 400, 'ENCODING_ERROR', 'Request body is not valid UTF-8.');
-    return;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    sendError(res, 400, 'JSON_ERROR', 'Request body is not valid JSON.');
-    return;
-  }
-  if (!isPlainObject(parsed)) {
-    sendError(res, 400, 'JSON_ERROR', 'Request body must be a JSON object.');
-    return;
-  }
+  const parsed = await readApiJson(ctx, req, res);
+  if (!parsed) return;
   const validation = validateRequest(parsed);
   if (!validation.ok) {
     // iDenfy reports one problem at a time, a missing value first.

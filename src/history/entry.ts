@@ -18,8 +18,25 @@ export interface HistoryEntry {
   target: 'idenfy' | 'emulator';
   baseUrl: string;
   redirectUrl?: string;
+  /**
+   * credentialFingerprint() of the API key that created the session (never the key itself): later
+   * requests for the session are refused when the current key's differs. Absent in older entries.
+   */
+  credentialFingerprint?: string;
+  /**
+   * The last overall status iDenfy reported for the session (Check Status and the other lifecycle
+   * commands), and when: only the status word, never result data, photos or PDF bytes.
+   */
+  status?: SessionStatus;
   /** The full response body, kept so the user can inspect it later. */
   response: Record<string, unknown>;
+}
+
+export interface SessionStatus {
+  /** iDenfy's overall status, e.g. APPROVED, DENIED, DELETED. */
+  overall: string;
+  /** ISO 8601: when it was last asked (or learnt). */
+  checkedAt: string;
 }
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
@@ -38,6 +55,8 @@ export const historyEntrySchema = z.object({
   target: z.enum(['idenfy', 'emulator']),
   baseUrl: z.string(),
   redirectUrl: z.string().optional(),
+  credentialFingerprint: z.string().optional(),
+  status: z.object({ overall: z.string().min(1).max(40), checkedAt: isoDate }).optional(),
   // Any JSON object: a record schema would re-check every key of the response for nothing.
   response: z.custom<Record<string, unknown>>(isPlainObject, 'not an object'),
 });
@@ -47,6 +66,8 @@ export interface NewEntryInput {
   target: 'idenfy' | 'emulator';
   baseUrl: string;
   redirectUrl?: string;
+  /** credentialFingerprint() of the API key used to create the session. */
+  credentialFingerprint?: string;
   /** The clientId of the request that was sent: used when the response has no string clientId. */
   clientId?: string;
   /** Injected so tests and callers get a deterministic createdAt. */
@@ -91,6 +112,9 @@ function buildEntry(input: NewEntryInput): HistoryEntry {
     target: input.target,
     baseUrl: input.baseUrl,
     ...(input.redirectUrl === undefined ? {} : { redirectUrl: input.redirectUrl }),
+    ...(input.credentialFingerprint === undefined
+      ? {}
+      : { credentialFingerprint: input.credentialFingerprint }),
     response,
   };
 }

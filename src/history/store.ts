@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { type HistoryEntry, historyEntrySchema, isBuiltEntry } from './entry.js';
+import { type HistoryEntry, historyEntrySchema, isBuiltEntry, type SessionStatus } from './entry.js';
 import { type HistoryWarning, readStored, type StoredProblem, warningFor } from './load.js';
 import { hashOf, parseRecordName, type RecordName, readRecord, recordName, recordValue } from './records.js';
 import { findSecretPaths } from './secrets.js';
 
-export type { HistoryEntry, NewEntryInput } from './entry.js';
+export type { HistoryEntry, NewEntryInput, SessionStatus } from './entry.js';
 export { createHistoryEntry, DEFAULT_EXPIRY_SECONDS, isExpired } from './entry.js';
 export type { HistoryWarning, HistoryWarningKind } from './load.js';
 export { HISTORY_FORMAT_VERSION } from './load.js';
@@ -199,31 +199,58 @@ export class HistoryStore {
     }
     // Frozen, so neither later changes to the caller's objects nor a consumer of list() can alter it.
     const saved = deepFreeze(guard.handOver ? parsed.data : structuredClone(parsed.data));
+    return this.run(() => this.write(saved)).then(() => saved);
+  }
+
+  /**
+   * Records the last known status of a session: a new record of the entry with `status` set, written
+   * as record() writes (complete or not at all; the older record is superseded), and resolved only once
+   * it is stored, so callers change the UI after the history. Resolves to undefined, writing nothing,
+   * when no stored record has that id (another window removed it: a status must not bring it back).
+   */
+  setStatus(id: string, status: SessionStatus): Promise<HistoryEntry | undefined> {
+    const entry = this.get(id);
+    if (!entry) return Promise.resolve(undefined);
+    const parsed = historyEntrySchema.safeParse({ ...entry, status });
+    if (!parsed.success) {
+      const paths = parsed.error.issues.map((i) => i.path.join('.') || '(entry)');
+      return Promise.reject(new HistoryRecordError('invalid', paths));
+    }
+    const saved = deepFreeze(structuredClone(parsed.data));
+    let stored = false;
     return this.run(async () => {
-      // Past the retention period already: personal data that would be deleted at once is not written.
-      if (!this.retained(saved)) return;
-      const name = recordName(this.nextStamp(), saved);
-      await this.storage.create(name.name, recordValue(saved));
-      const record = known(name, saved);
-      this.known.set(name.name, record);
-      if (this.due()) {
-        await this.refresh();
-        return;
-      }
-      // The common case, kept cheap: the new entry goes in front; older records of the same session
-      // (id or scanRef) are superseded, and those past the retention period go.
-      const obsolete: string[] = [];
-      const view = [record];
-      const cutoff = this.cutoff();
-      for (const k of this.view) {
-        if (k.name.idHash === name.idHash || k.name.scanRefHash === name.scanRefHash || k.created < cutoff) {
-          obsolete.push(k.name.name);
-        } else if (view.length < this.max) view.push(k);
-      }
-      this.setView(view);
-      await this.deleteObsolete(obsolete);
-      this.emit();
-    }).then(() => saved);
+      const idHash = hashOf(id);
+      if (!this.storage.names().some((n) => parseRecordName(n)?.idHash === idHash)) return;
+      await this.write(saved);
+      stored = true;
+    }).then(() => (stored ? saved : undefined));
+  }
+
+  /** Writes one entry as a new record and supersedes older records of the same session. */
+  private async write(saved: HistoryEntry): Promise<void> {
+    // Past the retention period already: personal data that would be deleted at once is not written.
+    if (!this.retained(saved)) return;
+    const name = recordName(this.nextStamp(), saved);
+    await this.storage.create(name.name, recordValue(saved));
+    const record = known(name, saved);
+    this.known.set(name.name, record);
+    if (this.due()) {
+      await this.refresh();
+      return;
+    }
+    // The common case, kept cheap: the new entry goes in front; older records of the same session
+    // (id or scanRef) are superseded, and those past the retention period go.
+    const obsolete: string[] = [];
+    const view = [record];
+    const cutoff = this.cutoff();
+    for (const k of this.view) {
+      if (k.name.idHash === name.idHash || k.name.scanRefHash === name.scanRefHash || k.created < cutoff) {
+        obsolete.push(k.name.name);
+      } else if (view.length < this.max) view.push(k);
+    }
+    this.setView(view);
+    await this.deleteObsolete(obsolete);
+    this.emit();
   }
 
   /** Resolves to false when no stored entry had that id. */

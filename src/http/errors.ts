@@ -17,6 +17,12 @@ export type FailureCause =
   | 'contractError'
   | 'permissionDenied'
   | 'notFound'
+  | 'scanRefNotFound'
+  | 'tokenNotExpired'
+  | 'dataDeleted'
+  | 'pageNotFound'
+  | 'credentialsMissing'
+  | 'credentialsChanged'
   | 'methodNotAllowed'
   | 'duplicateClientId'
   | 'requestTooLarge'
@@ -62,3 +68,5 @@ export interface IdenfyFailure {
 
 /** The advice for every outcome in which a session may exist although none can be shown. */
 export const CHECK_DASHBOARD = 'check the iDenfy dashboard before sending again';
+/** The advice when a delete may have happened although no answer says so. */
+export const CHECK_STATUS_FIRST = 'check the status before deleting again';

@@ -1,5 +1,6 @@
 /** Maps a failure on the wire (no usable response) to a failure, by what had been sent when it happened. */
-import { CHECK_DASHBOARD, type IdenfyFailure } from './errors';
+import { CHECK_DASHBOARD, CHECK_STATUS_FIRST, type IdenfyFailure } from './errors';
+import { CREATE_SESSION, type Operation } from './operation';
 
 interface NetworkContext {
   /** Whether the request (headers and body) had been written to the socket. */
@@ -52,17 +53,58 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Maps a failure that happened on the wire (no usable response) to a failure. */
-export function failureFromNetworkError(err: unknown, ctx: NetworkContext): IdenfyFailure {
+/** What a request that may have reached iDenfy may have done, in the words of the messages. */
+interface Consequences {
+  /** "a session may have been created: check ..."; undefined for a read, which changes nothing. */
+  maybe?: string;
+  /** The same once iDenfy answered 2xx and only the body was lost. */
+  probably?: string;
+  /** What is certain when nothing was written. */
+  nothing: string;
+}
+
+function consequences(operation: Operation): Consequences {
+  if (operation.effect === 'create') {
+    return {
+      maybe: `a session may have been created: ${CHECK_DASHBOARD}`,
+      probably: `a session was probably created: ${CHECK_DASHBOARD}`,
+      nothing: 'no session was created',
+    };
+  }
+  if (operation.effect === 'delete') {
+    return {
+      maybe: `the personal data may have been deleted: ${CHECK_STATUS_FIRST}`,
+      probably: `the personal data was probably deleted: ${CHECK_STATUS_FIRST}`,
+      nothing: 'nothing was deleted',
+    };
+  }
+  return { nothing: 'nothing was asked of iDenfy' };
+}
+
+/**
+ * Maps a failure that happened on the wire (no usable response) to a failure. `operation` says what
+ * the request was for (Create Session by default): a read leaves nothing unknown, whatever was sent.
+ */
+export function failureFromNetworkError(
+  err: unknown,
+  ctx: NetworkContext,
+  operation: Operation = CREATE_SESSION,
+): IdenfyFailure {
   const code = errorCode(err);
-  const sent = ctx.requestSent;
+  const effects = consequences(operation);
+  // Only a request that can change something on iDenfy's side leaves its outcome unknown.
+  // A read's wording never depends on whether it was written (a GET has no body to watch for).
+  const read = effects.maybe === undefined;
+  const sent = ctx.requestSent && !read;
   const base = { status: ctx.status, code: code ?? (err instanceof Error ? err.name : 'UNKNOWN') };
-  // A 2xx status already arrived: iDenfy said "created" and only the details were lost.
+  // A 2xx status already arrived: iDenfy said "done" and only the details were lost.
   const created = ctx.status !== undefined && ctx.status >= 200 && ctx.status < 300;
   const afterSending = (what: string) =>
     created
-      ? `${what} after iDenfy answered HTTP ${ctx.status}, so a session was probably created: ${CHECK_DASHBOARD}.`
-      : `${what} after the request was sent, so a session may have been created: ${CHECK_DASHBOARD}.`;
+      ? `${what} after iDenfy answered HTTP ${ctx.status}, so ${effects.probably}.`
+      : `${what} after the request was sent, so ${effects.maybe}.`;
+  const readLost = (what: string, advice: string) =>
+    `${what}${created ? ` after iDenfy answered HTTP ${ctx.status}` : ''}: ${advice}.`;
 
   // A proxy setting that cannot be used (dispatcher.ts): its message says what to fix.
   if (code === 'IDENFY_PROXY_SETTING') {
@@ -95,7 +137,9 @@ export function failureFromNetworkError(err: unknown, ctx: NetworkContext): Iden
       outcomeUnknown: sent,
       message: sent
         ? afterSending('Cancelled')
-        : 'Cancelled before the request was sent, so no session was created.',
+        : read
+          ? readLost('Cancelled', "nothing changed on iDenfy's side")
+          : `Cancelled before the request was sent, so ${effects.nothing}.`,
       action: 'none',
     };
   }
@@ -103,6 +147,7 @@ export function failureFromNetworkError(err: unknown, ctx: NetworkContext): Iden
     const limit = ctx.timeoutMs === undefined ? '' : ` within ${ctx.timeoutMs} ms`;
     // A connect timeout means nothing was written; any later timeout leaves iDenfy's side unknown.
     const unknown = sent && code !== 'UND_ERR_CONNECT_TIMEOUT';
+    const readTimedOut = read && code !== 'UND_ERR_CONNECT_TIMEOUT';
     return {
       ...base,
       code: ctx.deadline ? 'DEADLINE' : base.code,
@@ -111,9 +156,11 @@ export function failureFromNetworkError(err: unknown, ctx: NetworkContext): Iden
       message: unknown
         ? created
           ? afterSending(`The response body did not arrive${limit}`)
-          : `iDenfy did not answer${limit}, so a session may have been created: ${CHECK_DASHBOARD}.`
-        : `Could not connect to the server${limit}: check the base URL and proxy in Settings, then try again.`,
-      action: unknown ? 'none' : 'openSettings',
+          : `iDenfy did not answer${limit}, so ${effects.maybe}.`
+        : readTimedOut
+          ? readLost(`iDenfy did not answer${limit}`, 'try again later')
+          : `Could not connect to the server${limit}: check the base URL and proxy in Settings, then try again.`,
+      action: unknown || readTimedOut ? 'none' : 'openSettings',
     };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
@@ -155,7 +202,9 @@ export function failureFromNetworkError(err: unknown, ctx: NetworkContext): Iden
       outcomeUnknown: sent,
       message: sent
         ? afterSending('The connection was lost')
-        : 'The connection was closed before the request was sent, so no session was created: try again.',
+        : read
+          ? readLost('The connection was lost before the answer arrived', 'try again')
+          : `The connection was closed before the request was sent, so ${effects.nothing}: try again.`,
       action: 'none',
     };
   }
@@ -165,7 +214,9 @@ export function failureFromNetworkError(err: unknown, ctx: NetworkContext): Iden
     outcomeUnknown: sent,
     message: sent
       ? afterSending('A network error happened')
-      : 'A network error happened before the request was sent, so no session was created: see the output log for details.',
+      : read
+        ? readLost('A network error happened before the answer arrived', 'see the output log for details')
+        : `A network error happened before the request was sent, so ${effects.nothing}: see the output log for details.`,
     action: 'openOutput',
   };
 }

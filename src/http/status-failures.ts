@@ -1,11 +1,12 @@
 /** Maps an HTTP answer that is not a usable session (an error status, an unreadable 2xx) to a failure. */
-import { CHECK_DASHBOARD, type IdenfyFailure } from './errors';
+import { CHECK_DASHBOARD, CHECK_STATUS_FIRST, type IdenfyFailure } from './errors';
 import {
   fieldFromMessage,
   isIdenfyErrorBody,
   optionFromContractMessage,
   quoteServerText,
 } from './idenfy-error-body';
+import { CREATE_SESSION, type Operation } from './operation';
 
 /**
  * Retry-After is either delta-seconds or an HTTP date (RFC 9110 10.2.3).
@@ -33,8 +34,40 @@ interface ErrorResponse {
   now?: Date;
 }
 
-/** Maps a non-2xx response to a failure. */
-export function failureFromResponse(response: ErrorResponse): IdenfyFailure {
+/** iDenfy's words for a delete asked of a session whose token is still valid. */
+const NOT_EXPIRED = /token has not expired/i;
+/** A paginated listing's answer for a page past the end (Django REST framework's words, which iDenfy's listing uses). */
+const INVALID_PAGE = /\binvalid page\b/i;
+/** How a report or result is refused once the verification's personal data was deleted. */
+const DATA_DELETED = /\b(?:personal )?data\b.*\bdeleted\b/i;
+/** How iDenfy and gateways say a record does not exist. */
+const NOT_FOUND_TEXT = /\bnot\s+(?:be\s+)?found\b|\bdoes\s+not\s+exist\b|\bdoesn't\s+exist\b|\bno\s+such\b/i;
+
+/** Maps a non-2xx response to a failure; `operation` says which request it answered (Create Session by default). */
+export function failureFromResponse(
+  response: ErrorResponse,
+  operation: Operation = CREATE_SESSION,
+): IdenfyFailure {
+  const failure = mapResponse(response, operation);
+  if (operation.effect === 'create' || failure.action !== 'showProblems') return failure;
+  // Only Create Session sends a document the user wrote; the lifecycle requests are built here, so a
+  // refused value is not the user's to fix in a file.
+  const said = failure.serverText ? ` (iDenfy said: "${failure.serverText}")` : '';
+  return {
+    ...failure,
+    message: `iDenfy refused the ${operation.path} request (HTTP ${response.status})${said}: see the output log for details.`,
+    action: 'openOutput',
+  };
+}
+
+/** Django REST framework's error body is `{"detail": "..."}`. */
+function detailOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const detail = (body as Record<string, unknown>).detail;
+  return typeof detail === 'string' ? detail : undefined;
+}
+
+function mapResponse(response: ErrorResponse, operation: Operation): IdenfyFailure {
   const { status } = response;
   const idenfy = isIdenfyErrorBody(response.body) ? response.body : undefined;
   const identifier = idenfy?.identifier;
@@ -52,6 +85,54 @@ export function failureFromResponse(response: ErrorResponse): IdenfyFailure {
     ...(serverText ? { serverText } : {}),
   };
   const field = idenfy ? fieldFromMessage(idenfy.message) : undefined;
+  const { path, scanRef } = operation;
+
+  // Before the generic mappings: both come as ordinary error identifiers (PARTNER_ERROR, a 404 or a 400).
+  if (operation.effect === 'delete' && idenfy && NOT_EXPIRED.test(idenfy.message)) {
+    return {
+      ...base,
+      cause: 'tokenNotExpired',
+      message: `iDenfy keeps a verification's personal data while its token is valid${said}: delete it once the session has expired.`,
+      action: 'none',
+    };
+  }
+  // A page past the end of a listing is a 404 from an endpoint that exists: not a wrong base URL.
+  if (
+    operation.page !== undefined &&
+    status === 404 &&
+    INVALID_PAGE.test(idenfy?.message ?? detailOf(response.body) ?? '')
+  ) {
+    return {
+      ...base,
+      cause: 'pageNotFound',
+      message: `iDenfy has no page ${operation.page} of this list (HTTP 404)${said}: the list is shorter than that, so ask for page 1 again.`,
+      action: 'none',
+    };
+  }
+  if (
+    scanRef !== undefined &&
+    operation.effect === 'read' &&
+    idenfy &&
+    status >= 400 &&
+    status < 500 &&
+    DATA_DELETED.test(idenfy.message)
+  ) {
+    return {
+      ...base,
+      cause: 'dataDeleted',
+      message: `The personal data of verification ${JSON.stringify(scanRef)} was deleted, so there is nothing left to read${said}.`,
+      action: 'none',
+    };
+  }
+  // Only iDenfy's own JSON means "no such verification": a bare 404 is a wrong base URL or path.
+  if (scanRef !== undefined && idenfy && (status === 404 || NOT_FOUND_TEXT.test(idenfy.message))) {
+    return {
+      ...base,
+      cause: 'scanRefNotFound',
+      message: `iDenfy has no verification with scanRef ${JSON.stringify(scanRef)} for these credentials${said}: check that the session was created with the same API key and base URL.`,
+      action: 'none',
+    };
+  }
 
   if (status === 401 || identifier === 'UNAUTHORIZED') {
     return {
@@ -118,7 +199,7 @@ export function failureFromResponse(response: ErrorResponse): IdenfyFailure {
     return {
       ...base,
       cause: 'notFound',
-      message: `The server has no /api/v2/token endpoint (HTTP 404)${notIdenfy}: check the iDenfy base URL in Settings.`,
+      message: `The server has no ${path} endpoint (HTTP 404)${notIdenfy}: check the iDenfy base URL in Settings.`,
       action: 'openSettings',
     };
   }
@@ -126,11 +207,11 @@ export function failureFromResponse(response: ErrorResponse): IdenfyFailure {
     return {
       ...base,
       cause: 'methodNotAllowed',
-      message: `The server does not accept POST at /api/v2/token (HTTP ${status})${notIdenfy}: check the iDenfy base URL in Settings.`,
+      message: `The server does not accept ${operation.method} at ${path} (HTTP ${status})${notIdenfy}: check the iDenfy base URL in Settings.`,
       action: 'openSettings',
     };
   }
-  if (status === 409) {
+  if (status === 409 && operation.effect === 'create') {
     return {
       ...base,
       cause: 'duplicateClientId',
@@ -165,13 +246,18 @@ export function failureFromResponse(response: ErrorResponse): IdenfyFailure {
   if (status >= 500) {
     // A gateway error (502, 504) means the gateway lost track of a request it may already have
     // forwarded, so iDenfy may have created the session; other 5xx are iDenfy refusing it.
-    const gateway = status === 502 || status === 504;
+    // Reading twice changes nothing, so for a read a gateway error is just "try again".
+    const gateway = (status === 502 || status === 504) && operation.effect !== 'read';
+    const consequence =
+      operation.effect === 'delete'
+        ? `the personal data may have been deleted: ${CHECK_STATUS_FIRST}`
+        : `a session may have been created: ${CHECK_DASHBOARD}`;
     return {
       ...base,
       cause: 'serverError',
       outcomeUnknown: gateway,
       message: gateway
-        ? `A gateway failed while waiting for iDenfy (HTTP ${status}), so a session may have been created: ${CHECK_DASHBOARD}.`
+        ? `A gateway failed while waiting for iDenfy (HTTP ${status}), so ${consequence}.`
         : `iDenfy had a server error (HTTP ${status})${said}${notIdenfy}: try again later.`,
       action: gateway ? 'none' : 'openOutput',
     };
@@ -209,8 +295,31 @@ export function failureFromUnusableSuccess(
   };
 }
 
-export function failureTooLarge(limitBytes: number, status: number): IdenfyFailure {
-  const created = status >= 200 && status < 300;
+/**
+ * A 2xx from a lifecycle endpoint whose body is not that endpoint's answer. Nothing is lost by it
+ * (a read changed nothing; a delete's answer is never read), so it is a plain failure to look into.
+ */
+export function failureFromUnexpectedAnswer(
+  status: number,
+  what: string,
+  operation: Operation,
+): IdenfyFailure {
+  return {
+    cause: 'invalidSuccessBody',
+    status,
+    code: `HTTP_${status}`,
+    outcomeUnknown: false,
+    message: `The server answered HTTP ${status} to ${operation.path} with ${what}, which is not iDenfy's answer: check the base URL in Settings and see the output log.`,
+    action: 'openOutput',
+  };
+}
+
+export function failureTooLarge(
+  limitBytes: number,
+  status: number,
+  operation: Operation = CREATE_SESSION,
+): IdenfyFailure {
+  const created = status >= 200 && status < 300 && operation.effect === 'create';
   const mib = (limitBytes / (1024 * 1024)).toFixed(limitBytes % (1024 * 1024) === 0 ? 0 : 2);
   return {
     cause: 'responseTooLarge',

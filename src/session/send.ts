@@ -5,6 +5,7 @@
 import type { Dispatcher } from 'undici';
 import { createHistoryEntry, type HistoryEntry, type HistoryStore } from '../history/store';
 import { createSession } from '../http/client';
+import { credentialFingerprint } from '../http/credential-fingerprint';
 import type { IdenfyFailure } from '../http/errors';
 import { formatLogLine, redactSecret } from '../http/redact';
 
@@ -88,6 +89,8 @@ export async function sendRequest(options: SendOptions): Promise<SendOutcome> {
     baseUrl: target.baseUrl,
     redirectUrl,
     clientId: sentClientId(options.body),
+    // Later requests for this session check that they use the key that created it (lifecycle.ts).
+    credentialFingerprint: credentialFingerprint(target.apiKey),
   });
   try {
     // Handed over: the response was parsed for this call alone, so the history keeps it without a copy.

@@ -1,5 +1,5 @@
 /**
- * npm run bench: size, activation, editor validation, pre-send validation and Create Session overhead,
+ * npm run bench: size, activation, editor validation, pre-send validation, Create Session and Check Status overhead,
  * each as a median of repeated runs and, where there is one, as a ratio to a reference measured in the
  * same run. Prints one table with the budgets; exits 1 when a budget is missed or a figure could not be
  * measured. Not part of npm test.
@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { measureActivation } from './activation';
+import { measureCheckStatus } from './check-status';
 import { measureEditorValidation } from './editor-validation';
 import { FULL_TEXT, largeText, TYPICAL_TEXT } from './fixtures';
 import { errorRow, type Row, renderTable } from './lib/format';
@@ -71,7 +72,9 @@ async function main(): Promise<number> {
     const s = snapshot;
     rows.push(...(await stage('size (dist/, vsce package)', () => measureSize(s, notes))));
     try {
-      analysis = await stage('esbuild metafile', () => analyseBundles(s));
+      const analysed = await stage('esbuild metafile', () => analyseBundles(s));
+      analysis = analysed.lines;
+      rows.push(...analysed.rows);
     } catch (err) {
       analysis = [`metafile analysis failed: ${String(err)}`];
     }
@@ -105,6 +108,7 @@ async function main(): Promise<number> {
     } catch (err) {
       rows.push(errorRow('Create Session', err));
     }
+    rows.push(...(await stage('Check Status (warm)', () => measureCheckStatus(s.dir, { iterations: 1000 }))));
   }
   const withoutVsCode = (Date.now() - started) / 1000;
 
@@ -150,7 +154,8 @@ async function main(): Promise<number> {
     '',
     'Measured: activation = fresh `node` process with test/bench/vscode-stub.cjs as `vscode`, time from process',
     'start to activate() resolved; editor = vscode-json-languageservice, one service per schema, steady state;',
-    'Create Session = production dist/idenfy-core.js against its own emulator on 127.0.0.1, fresh undici Agent',
+    'Create Session and Check Status = production dist/idenfy-core.js against its own emulator on 127.0.0.1 (Check Status:',
+    'its stateful /api/v2/status for a session finished as APPROVED), fresh undici Agent',
     'per request on both sides (the extension never reuses connections); cold = fresh process, timer starts',
     'before require(idenfy-core.js).',
     ...(notes.length ? ['', 'Notes:', ...notes.map((n) => `- ${n}`)] : []),

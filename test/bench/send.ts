@@ -104,7 +104,7 @@ interface ColdResult {
 }
 
 /** Runs a bench child with plain node, `input` as JSON on stdin; resolves to its last stdout line, parsed. */
-function runChild<T>(script: string, coreFile: string, input: unknown): Promise<T> {
+export function runChild<T>(script: string, coreFile: string, input: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(BENCH_DIR, script), coreFile], {
       env: plainNodeEnv(),

@@ -14,9 +14,10 @@ export XDG_CACHE_HOME="$WORK/xdg/cache"
 export DEBIAN_FRONTEND=noninteractive
 
 # 1. System packages: openssl (the TLS tests make a throwaway certificate), chromium (the browser client), libkrb5-dev (code-server's `kerberos`
-#    native module), ripgrep (seeds @vscode/ripgrep, which would otherwise download from GitHub).
+#    native module), ripgrep (seeds @vscode/ripgrep, which would otherwise download from GitHub), poppler-utils
+#    (pdftoppm/pdfinfo: the unit tests open the emulator's PDF report in a real PDF reader).
 missing=()
-for pkg in chromium libkrb5-dev ripgrep openssl; do
+for pkg in chromium libkrb5-dev ripgrep openssl poppler-utils; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi

@@ -19,6 +19,7 @@ const testModules: Record<string, () => unknown> = {
   'reliability.test.ts': () => require('./reliability.test'),
   'proxy.test.ts': () => require('./proxy.test'),
   'editor-trust.test.ts': () => require('./editor-trust.test'),
+  'lifecycle.test.ts': () => require('./lifecycle.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */

@@ -2,31 +2,65 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { duration, sessionRowText } from '../../src/editor/session-row';
+import type { SessionStatus } from '../../src/history/store';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
-const entry = (expiresAt: string, target: 'idenfy' | 'emulator' = 'idenfy', clientId = 'user-42') => ({
+const entry = (
+  expiresAt: string,
+  target: 'idenfy' | 'emulator' = 'idenfy',
+  clientId = 'user-42',
+  status?: SessionStatus,
+) => ({
   clientId,
   scanRef: '3f2a9c1e-1111-4222-8333-444455556666',
   expiresAt,
   target,
+  status,
 });
 
-test('label is the clientId; description has the short scanRef, the time left and the target', () => {
+test('label is the clientId; description has the status, the short scanRef, the time left and the target', () => {
   assert.deepEqual(sessionRowText(entry('2026-12-01T15:10:00Z'), NOW), {
     label: 'user-42',
-    description: '3f2a9c1e · expires in 3h',
+    description: 'active · 3f2a9c1e · expires in 3h',
     expired: false,
+    status: 'active',
+    checked: 'status not checked yet',
   });
   assert.equal(
     sessionRowText(entry('2026-12-01T12:45:00Z', 'emulator'), NOW).description,
-    '3f2a9c1e · expires in 45m · emulator',
+    'active · 3f2a9c1e · expires in 45m · emulator',
   );
 });
 
 test('an expired or undated session says "expired"; a missing clientId is named', () => {
   const expired = sessionRowText(entry('2026-12-01T12:00:00Z', 'idenfy', ''), NOW);
-  assert.deepEqual(expired, { label: '(no clientId)', description: '3f2a9c1e · expired', expired: true });
+  assert.equal(expired.label, '(no clientId)');
+  assert.equal(expired.description, 'expired · 3f2a9c1e');
+  assert.equal(expired.expired, true);
   assert.equal(sessionRowText(entry('not a date'), NOW).expired, true);
+});
+
+test('the last known status leads the row, and the row says when it was checked', () => {
+  const denied = sessionRowText(
+    entry('2026-12-01T15:10:00Z', 'emulator', 'user-42', {
+      overall: 'DENIED',
+      checkedAt: '2026-12-01T11:55:00Z',
+    }),
+    NOW,
+  );
+  assert.equal(denied.status, 'denied');
+  assert.equal(denied.description, 'denied · 3f2a9c1e · expires in 3h · emulator');
+  assert.equal(denied.checked, 'checked 5m ago');
+  // A finished verification keeps its verdict after the token expires.
+  const approved = sessionRowText(
+    entry('2026-12-01T11:00:00Z', 'idenfy', 'user-42', {
+      overall: 'APPROVED',
+      checkedAt: '2026-12-01T12:00:00Z',
+    }),
+    NOW,
+  );
+  assert.equal(approved.description, 'approved · 3f2a9c1e · token expired');
+  assert.equal(approved.checked, 'checked just now');
 });
 
 test('durations round down and never say 0m', () => {

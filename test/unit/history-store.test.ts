@@ -582,3 +582,43 @@ describe('HistoryStore: retention', () => {
     assert.deepEqual(ids(new HistoryStore(storage, { retentionDays: 0, now: () => now })), ['id-1']);
   });
 });
+
+describe('HistoryStore.setStatus', () => {
+  const denied = { overall: 'DENIED', checkedAt: '2025-01-01T00:05:00.000Z' };
+
+  test("stores the status in the session's one record before resolving; other processes read it", async () => {
+    const storage = new MapStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    await store.record(entry(2), guard);
+    const changes: string[] = [];
+    store.onDidChange((list) => changes.push(String(list.find((e) => e.id === 'id-1')?.status?.overall)));
+    const saved = await store.setStatus('id-1', denied);
+    assert.deepEqual(saved?.status, denied);
+    assert.deepEqual(store.get('id-1')?.status, denied);
+    assert.deepEqual(changes, ['DENIED']);
+    // Still one record per session, and the status is on storage (another window sees it).
+    assert.equal(storage.data.size, 2);
+    assert.deepEqual(new HistoryStore(storage).get('id-1')?.status, denied);
+    // The rest of the entry is untouched.
+    assert.deepEqual({ ...saved, status: undefined }, { ...entry(1), status: undefined });
+  });
+
+  test('an entry removed meanwhile (by another window) is not brought back', async () => {
+    const storage = new MapStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    await new HistoryStore(storage).remove('id-1');
+    assert.equal(await store.setStatus('id-1', denied), undefined);
+    assert.equal(storage.data.size, 0);
+    assert.equal(await store.setStatus('id-unknown', denied), undefined);
+  });
+
+  test('a status that is not one is refused without writing', async () => {
+    const storage = new MapStorage();
+    const store = new HistoryStore(storage);
+    await store.record(entry(1), guard);
+    await assert.rejects(store.setStatus('id-1', { overall: '', checkedAt: 'never' }), HistoryRecordError);
+    assert.equal(store.get('id-1')?.status, undefined);
+  });
+});
