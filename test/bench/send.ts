@@ -1,9 +1,9 @@
 /**
  * 5. Create Session overhead: what the extension adds to a bare undici.request of the same bytes, both
- * to the same emulator on loopback, from the production bundle. The budgeted figure is the send path
- * (sendRequest: endpoint, client, response check, log line, history entry handed to an in-memory
- * recorder) as a median difference: against a 100 ms network round trip only an absolute cost matters.
- * The whole path (prepareRequest + sendRequest + the history file) is shown beside it.
+ * to the same emulator on loopback, from the production bundle. The budgeted figure is the whole path
+ * (prepareRequest + sendRequest + the history file) as a median difference: against a 100 ms network
+ * round trip only an absolute cost matters. The send path alone (history handed to an in-memory
+ * recorder) is shown beside it.
  *
  * Both run in child `node` processes without tsx, as in the extension host: warm-send-child.cjs
  * (interleaved, many requests) and cold-send-child.cjs (one first call per fresh process).
@@ -38,13 +38,15 @@ export async function measureSend(
       core,
       { text: typical, warmupMs: WARMUP_MS, minWarmup: 200, iterations: options.iterations },
     );
-    const added = median(warm.a) - median(warm.b);
+    // The budget is what a user waits for beyond the request itself: reading and checking the file,
+    // the send path and the history file that keeps the session (written before any UI shows).
+    const added = median(warm.full) - median(warm.b);
     rows.push(
       budgeted(
         {
-          figure: `Create Session warm: added by the extension's send path over a bare request (median of ${options.iterations} after ${warm.warmups} warm-up rounds)`,
+          figure: `Create Session warm: added by the extension (prepare + send + history file) over a bare request (median of ${options.iterations} after ${warm.warmups} warm-up rounds)`,
           value: ms(added),
-          reference: `sendRequest ${ms(median(warm.a))} (p90 ${ms(quantile(warm.a, 0.9))}) vs bare undici.request, fresh Agent ${ms(median(warm.b))} (p90 ${ms(quantile(warm.b, 0.9))})`,
+          reference: `whole path ${ms(median(warm.full))} (p90 ${ms(quantile(warm.full, 0.9))}) vs bare undici.request, fresh Agent ${ms(median(warm.b))} (p90 ${ms(quantile(warm.b, 0.9))})`,
           budget: `<= ${WARM_ADDED_MS_BUDGET} ms`,
         },
         added <= WARM_ADDED_MS_BUDGET,
@@ -52,10 +54,9 @@ export async function measureSend(
     );
     rows.push(
       info({
-        figure: 'Create Session warm: prepare + send + history file (whole path)',
-        value: ms(median(warm.full)),
-        reference: `bare ${ms(median(warm.b))}`,
-        ratio: median(warm.full) / median(warm.b),
+        figure: 'Create Session warm: of which the send path (sendRequest, history in memory)',
+        value: ms(median(warm.a) - median(warm.b)),
+        reference: `sendRequest ${ms(median(warm.a))} vs bare ${ms(median(warm.b))}`,
       }),
     );
   } catch (err) {
