@@ -137,7 +137,10 @@ export default async function editorTrust({ vsix, log }) {
     await check('15: the Sessions row shows the status, the short scanRef and the expiry', async () => {
       const rowText = (await row.textContent()).replace(/\s+/g, ' ').trim();
       log(`Sessions row: ${rowText}`);
-      assert.match(rowText, new RegExp(`^user-42 ?active · ${scanRef.split('-')[0]} · expires in \\d+[mhd]$`));
+      assert.match(
+        rowText,
+        new RegExp(`^user-42 ?active · ${scanRef.split('-')[0]} · expires in \\d+[mhd]$`),
+      );
     });
     await check('15: clicking the row twice leaves one response tab', async () => {
       const tabs = page.locator(`.tabs-container .tab[aria-label*="${scanRef}.response.json"]`);
