@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { REPO_ROOT } from './common.mjs';
+import { REPO_ROOT, screenshotDir } from './common.mjs';
 import { launchUi } from './ui-driver.mjs';
 
 const SCREENSHOT = 'screenshot-create-session.png';
@@ -17,10 +17,17 @@ export const title = 'Set API Credentials, Create Session, notification and Sess
  * The emulator's page for the session, opened in a new tab: it must be the session's page (not the
  * emulator's "No endpoint at /." answer that a lost path gives), showing its clientId and scanRef.
  */
-async function assertSessionPage(tab, { scanRef, via, log }) {
+async function assertSessionPage(tab, { scanRef, via, log, picture }) {
   const url = tab.url();
   log(`${via} opened ${url.replace(/authToken=[^&#]+/, 'authToken=…')}`);
+  await tab.waitForLoadState('load');
   const body = (await tab.locator('body').textContent()) ?? '';
+  // The README shows the emulator's verification page, with its outcome buttons, as a user reaches it.
+  if (picture) {
+    const file = path.resolve(REPO_ROOT, screenshotDir(), picture);
+    await tab.screenshot({ path: file });
+    log(`screenshot: ${path.relative(REPO_ROOT, file)}`);
+  }
   await tab.close();
   assert.match(url, /\/api\/v2\/redirect\?authToken=/, `${via}: the path or authToken was lost: ${url}`);
   assert.ok(body.includes('Emulated verification session'), `${via}: not the session page:\n${body}`);
@@ -68,7 +75,12 @@ export default async function createSession({ vsix, log }) {
 
     // The notification's button opens the session's page in a new browser tab.
     const openButton = toast.first().getByRole('button', { name: 'Open Verification Page' });
-    await assertSessionPage(await ui.followNewTab(openButton), { scanRef, via: 'notification', log });
+    await assertSessionPage(await ui.followNewTab(openButton), {
+      scanRef,
+      via: 'notification',
+      log,
+      picture: 'screenshot-verification-page.png',
+    });
 
     // The response opens beside the request, read-only.
     await ui.waitFor('.tabs-container .tab[aria-label*="response.json"]', { timeout: 15_000 });
