@@ -11,8 +11,9 @@ import type { HistoryView } from './history-view';
 import type { Log } from './log';
 import { openVerificationPage } from './open-page';
 import type { RequestDiagnostics } from './request-diagnostics';
+import { withRequestProgress } from './request-progress';
 import type { ResponseDocuments } from './response-documents';
-import { apiBaseUrl, proxySettings, requestTimeoutMs } from './settings';
+import { apiBaseUrl } from './settings';
 import { type EmulatorControl, hostOf } from './target';
 
 export const REQUEST_FILE = /\.idenfy\.json$/i;
@@ -98,32 +99,12 @@ async function createSessionFor(
   if (!target) return { status: 'noCredentials' };
   deps.log.protect(target.apiKey, target.apiSecret);
 
-  const outcome = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `iDenfy: creating a session for ${prepared.clientId}${target.kind === 'emulator' ? ' (emulator)' : ''}`,
-      cancellable: true,
-    },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      const dispatcher =
-        target.kind === 'idenfy' ? core.dispatcherFor(proxySettings(), target.baseUrl) : undefined;
-      try {
-        return await core.sendRequest({
-          body: prepared.body,
-          target,
-          history: deps.history.history(),
-          timeoutMs: requestTimeoutMs(),
-          signal: abort.signal,
-          dispatcher,
-          log: (line) => deps.log.info(line),
-        });
-      } finally {
-        cancel.dispose();
-        void dispatcher?.close();
-      }
-    },
+  const outcome = await withRequestProgress(
+    `iDenfy: creating a session for ${prepared.clientId}${target.kind === 'emulator' ? ' (emulator)' : ''}`,
+    target,
+    deps.log,
+    (context) =>
+      core.sendRequest({ body: prepared.body, target, history: deps.history.history(), ...context }),
   );
   return report(deps, document, target, outcome);
 }

@@ -13,7 +13,7 @@ import type { Credentials } from '../http/redact';
 import type { LifecycleKind, LifecycleRequest, LifecycleResult } from '../session/lifecycle';
 import { loadCore } from './core-loader';
 import type { CreateSessionDeps } from './create-session';
-import { proxySettings, requestTimeoutMs } from './settings';
+import { withRequestProgress } from './request-progress';
 
 type Outcome =
   Parameters<ReturnType<typeof loadCore>['startEmulator']> extends unknown
@@ -76,33 +76,11 @@ async function send<K extends LifecycleKind>(
   const credentials = await credentialsFor(deps, entry);
   if (credentials) deps.log.protect(credentials.apiKey, credentials.apiSecret);
   const where = entry.target === 'emulator' ? ' (emulator)' : '';
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `iDenfy: ${TITLES[request.kind]} ${entry.scanRef}${where}`,
-      cancellable: true,
-    },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      // The proxy applies to iDenfy only, as for Create Session: the emulator is on loopback.
-      const dispatcher =
-        entry.target === 'idenfy' ? core.dispatcherFor(proxySettings(), entry.baseUrl) : undefined;
-      try {
-        return await core.requestForSession<K>({
-          entry,
-          request,
-          credentials,
-          timeoutMs: requestTimeoutMs(),
-          signal: abort.signal,
-          dispatcher,
-          log: (line) => deps.log.info(line),
-        });
-      } finally {
-        cancel.dispose();
-        void dispatcher?.close();
-      }
-    },
+  return withRequestProgress(
+    `iDenfy: ${TITLES[request.kind]} ${entry.scanRef}${where}`,
+    { kind: entry.target, baseUrl: entry.baseUrl },
+    deps.log,
+    (context) => core.requestForSession<K>({ entry, request, credentials, ...context }),
   );
 }
 
