@@ -16,7 +16,7 @@ import type { ResponseDocuments } from './response-documents';
 import { apiBaseUrl } from './settings';
 import { type EmulatorControl, hostOf } from './target';
 
-export const REQUEST_FILE = /\.idenfy\.json$/i;
+const REQUEST_FILE = /\.idenfy\.json$/i;
 
 export interface CreateSessionDeps {
   credentials: CredentialStore;
@@ -221,7 +221,7 @@ async function showCreated(
   await runSessionAction(choice, target.baseUrl, response);
 }
 
-export async function runSessionAction(
+async function runSessionAction(
   choice: string | undefined,
   baseUrl: string,
   response: Record<string, unknown>,
@@ -237,7 +237,7 @@ export async function runSessionAction(
 }
 
 /** The session's values one may need elsewhere; each copy is confirmed in the status bar. */
-export async function pickCopy(response: Record<string, unknown>): Promise<void> {
+async function pickCopy(response: Record<string, unknown>): Promise<void> {
   const items = [
     { label: 'Copy authToken', what: 'authToken', text: () => String(response.authToken ?? '') },
     { label: 'Copy scanRef', what: 'scanRef', text: () => String(response.scanRef ?? '') },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-export const DEFAULT_BASE_URL = 'https://ivs.idenfy.com';
+const DEFAULT_BASE_URL = 'https://ivs.idenfy.com';
 
 /**
  * The user's own value only. `idenfy.apiBaseUrl` is application-scoped, so VS Code already ignores

@@ -9,7 +9,7 @@ import { sendError } from './respond';
 import type { SessionStore } from './sessions';
 
 export const FILES_PREFIX = '/emulator/files/';
-export const PHOTO_KINDS = ['FRONT', 'BACK', 'FACE'] as const;
+const PHOTO_KINDS = ['FRONT', 'BACK', 'FACE'] as const;
 const LINK_LIFETIME_SECONDS = 3600;
 
 /** The photo links of a finished verification, valid for an hour from `now` (milliseconds). */

@@ -18,7 +18,7 @@ import { failureBaseUrl, failureFromResponse, failureTooLarge } from './status-f
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** iDenfy's answers are a few KiB; anything near this is not iDenfy and must not fill memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 const USER_AGENT = `idenfy-session-tools (node/${process.versions.node})`;
 
 /** Where and how to send: the same for every endpoint. */

@@ -33,10 +33,10 @@ function described<V extends string>(terms: readonly Term<V>[], values: [V, ...V
 }
 
 export const overallStatus = described(OVERALL_STATUSES, overallStatusValues, 'overall status');
-export const fraudTag = described(FRAUD_TAGS, fraudTagValues, 'fraud tag');
-export const mismatchTag = described(MISMATCH_TAGS, mismatchTagValues, 'mismatch tag');
-export const documentStatus = described(DOCUMENT_STATUSES, documentStatusValues, 'document status');
-export const faceStatus = described(FACE_STATUSES, faceStatusValues, 'face status');
+const fraudTag = described(FRAUD_TAGS, fraudTagValues, 'fraud tag');
+const mismatchTag = described(MISMATCH_TAGS, mismatchTagValues, 'mismatch tag');
+const documentStatus = described(DOCUMENT_STATUSES, documentStatusValues, 'document status');
+const faceStatus = described(FACE_STATUSES, faceStatusValues, 'face status');
 export const platform = described(PLATFORMS, platformValues, 'platform');
 
 const text = (description: string) => z.string().nullable().meta({ description });
@@ -72,7 +72,7 @@ export const statusAnswer = z
   .meta({ title: 'iDenfy verification status (POST /api/v2/status)' });
 
 /** `status` of the full answer (IdentificationStatusWebhook). */
-export const verificationStatus = z.looseObject({
+const verificationStatus = z.looseObject({
   overall: overallStatus,
   suspicionReasons: z
     .array(z.string())
@@ -161,8 +161,3 @@ export type VerificationStatus = z.infer<typeof verificationStatus>;
 export type VerificationData = z.infer<typeof verificationData>;
 export type FullAnswer = z.infer<typeof fullAnswer>;
 export type IdentificationsPage = z.infer<typeof identificationsPage>;
-
-/** The one-line meaning of a value, for the editor's explanations. */
-export function meaningOf(terms: readonly Term[], value: string): string | undefined {
-  return terms.find((t) => t.value === value)?.description;
-}

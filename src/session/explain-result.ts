@@ -40,7 +40,7 @@ const CHECKS: readonly { field: string; label: string; terms: readonly Term[]; u
 ];
 
 /** Markdown characters in values that come from people (names, addresses) are shown as text. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   // Only what can start emphasis, code, links, HTML or break a table cell: the raw text stays readable.
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }

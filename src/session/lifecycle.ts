@@ -73,7 +73,7 @@ const TARGET_NAME = { idenfy: 'iDenfy', emulator: 'the emulator' } as const;
  * An entry from before fingerprints were kept has nothing to compare: it is sent, and a key that does
  * not own the session gets iDenfy's own not-found answer.
  */
-export function credentialsForSession(
+function credentialsForSession(
   entry: SessionRef,
   credentials: Credentials | undefined,
 ): { ok: true; credentials: Credentials } | { ok: false; failure: IdenfyFailure } {

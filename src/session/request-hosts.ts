@@ -4,7 +4,7 @@
  * files may have been written by someone else. Pure: no vscode import.
  */
 
-export const REDIRECTING_FIELDS = ['callbackUrl', 'successUrl', 'errorUrl', 'unverifiedUrl'] as const;
+const REDIRECTING_FIELDS = ['callbackUrl', 'successUrl', 'errorUrl', 'unverifiedUrl'] as const;
 
 export interface NamedHost {
   host: string;
