@@ -10,12 +10,11 @@
 // All open a fresh undici Agent per request and destroy it after reading the body, as the extension
 // does (it never reuses connections), so all pay one TCP connect. Prints { a, b, full: [ms], warmups }.
 'use strict';
-const { runChild } = require('./lib/child.cjs');
+const { runChild, timeBareRequest, timeInterleaved } = require('./lib/child.cjs');
 const { performance } = require('node:perf_hooks');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { Agent, request } = require('undici');
 
 async function main(input) {
   const core = require(path.resolve(process.argv[2]));
@@ -68,43 +67,12 @@ async function main(input) {
       if (!outcome.ok || outcome.historyError) throw new Error(`send failed: ${JSON.stringify(outcome)}`);
       return t;
     };
-    const bareSide = async () => {
-      const t0 = performance.now();
-      const agent = new Agent();
-      const res = await request(tokenUrl, {
-        method: 'POST',
-        dispatcher: agent,
-        headers: { authorization, 'content-type': 'application/json' },
-        body: bytes,
-      });
-      const text = await res.body.text();
-      await agent.destroy();
-      const t = performance.now() - t0;
-      if (res.statusCode !== 201 || text.length === 0) throw new Error(`bare request got ${res.statusCode}`);
-      return t;
-    };
-
-    // Warm up by time, not by count: both sides keep getting faster for a thousand requests or so
-    // while V8 optimises undici, node:http and our code, and a slow or busy machine needs longer.
-    const warmUntil = performance.now() + input.warmupMs;
-    let warmups = 0;
-    while (warmups < input.minWarmup || performance.now() < warmUntil) {
-      await sendSide();
-      await bareSide();
-      await wholePath();
-      warmups++;
-    }
-    const out = { a: [], b: [], full: [] };
-    const sides = [
-      async () => out.a.push(await sendSide()),
-      async () => out.b.push(await bareSide()),
-      async () => out.full.push(await wholePath()),
-    ];
-    for (let i = 0; i < input.iterations; i++) {
-      // Rotating order: no side always runs right after the same other one.
-      for (let k = 0; k < sides.length; k++) await sides[(i + k) % sides.length]();
-    }
-    return { ...out, warmups };
+    const bareSide = () => timeBareRequest(tokenUrl, authorization, bytes, 201);
+    const { send, bare, full, warmups } = await timeInterleaved(
+      { send: sendSide, bare: bareSide, full: wholePath },
+      input,
+    );
+    return { a: send, b: bare, full, warmups };
   } finally {
     await emulator.close();
     fs.rmSync(folder, { recursive: true, force: true });

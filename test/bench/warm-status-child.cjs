@@ -10,10 +10,10 @@
 // Both open a fresh undici Agent per request and destroy it after reading the body, as the extension
 // does. Prints { a, b: [ms], warmups }.
 'use strict';
-const { runChild } = require('./lib/child.cjs');
+const { runChild, timeBareRequest, timeInterleaved } = require('./lib/child.cjs');
 const { performance } = require('node:perf_hooks');
 const path = require('node:path');
-const { Agent, request } = require('undici');
+const { request } = require('undici');
 
 async function main(input) {
   const core = require(path.resolve(process.argv[2]));
@@ -62,36 +62,12 @@ async function measure(core, server, input) {
       throw new Error(`Check Status failed: ${JSON.stringify(result.ok ? result.body : result.failure)}`);
     return t;
   };
-  const bareSide = async () => {
-    const t0 = performance.now();
-    const agent = new Agent();
-    const res = await request(statusUrl, {
-      method: 'POST',
-      dispatcher: agent,
-      headers: { authorization, 'content-type': 'application/json' },
-      body: bytes,
-    });
-    const text = await res.body.text();
-    await agent.destroy();
-    const t = performance.now() - t0;
-    if (res.statusCode !== 200 || text.length === 0) throw new Error(`bare request got ${res.statusCode}`);
-    return t;
-  };
-
-  // Warm up by time, as warm-send-child.cjs does.
-  const warmUntil = performance.now() + input.warmupMs;
-  let warmups = 0;
-  while (warmups < input.minWarmup || performance.now() < warmUntil) {
-    await extensionSide();
-    await bareSide();
-    warmups++;
-  }
-  const out = { a: [], b: [] };
-  const sides = [async () => out.a.push(await extensionSide()), async () => out.b.push(await bareSide())];
-  for (let i = 0; i < input.iterations; i++) {
-    for (let k = 0; k < sides.length; k++) await sides[(i + k) % sides.length]();
-  }
-  return { ...out, warmups };
+  const bareSide = () => timeBareRequest(statusUrl, authorization, bytes, 200);
+  const { extension, bare, warmups } = await timeInterleaved(
+    { extension: extensionSide, bare: bareSide },
+    input,
+  );
+  return { a: extension, b: bare, warmups };
 }
 
 runChild(main);
