@@ -54,7 +54,9 @@ export function run(): Promise<void> {
 
   // Install describe/it/... as globals bound to this mocha instance, then let the test modules register.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
-  for (const load of Object.values(testModules)) load();
+  // IDENFY_E2E_ONLY=a.test.ts,b.test.ts runs only those files (while working on them; CI runs all).
+  const only = process.env.IDENFY_E2E_ONLY?.split(',').filter((f) => f !== '');
+  for (const [file, load] of Object.entries(testModules)) if (!only || only.includes(file)) load();
 
   return new Promise((resolve, reject) => {
     try {
