@@ -48,7 +48,7 @@ describe('webhook signature', () => {
     const sig = signWebhook(body, 'key');
     for (let i = 0; i < body.length; i++) {
       const tampered = Buffer.from(body);
-      tampered[i] = tampered[i] ^ 0x01;
+      tampered.writeUInt8(tampered.readUInt8(i) ^ 0x01, i);
       assert.equal(verifyWebhookSignature(tampered, sig, 'key'), false, `byte ${i}`);
     }
     assert.equal(verifyWebhookSignature(body, sig, 'kez'), false);
