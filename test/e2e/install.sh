@@ -15,11 +15,11 @@ export DEBIAN_FRONTEND=noninteractive
 
 # 1. System packages: openssl (the TLS tests make a throwaway certificate), chromium (the browser client), libkrb5-dev (code-server's `kerberos`
 #    native module), ripgrep (seeds @vscode/ripgrep, which would otherwise download from GitHub), poppler-utils
-#    (pdftoppm/pdfinfo: the unit tests open the emulator's PDF report in a real PDF reader), python3-flask,
+#    (pdftoppm/pdfinfo: the unit tests open the emulator's PDF report in a real PDF reader), python3-flask, python3-requests,
 #    php-cli and php-curl (the unit tests run the generated webhook receivers and "Copy as Code" in Python,
 #    Flask and PHP).
 missing=()
-for pkg in chromium libkrb5-dev ripgrep openssl poppler-utils python3-flask php-cli php-curl; do
+for pkg in chromium libkrb5-dev ripgrep openssl poppler-utils python3-flask python3-requests php-cli php-curl; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$pkg")
   fi
