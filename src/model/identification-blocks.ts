@@ -82,12 +82,9 @@ export const identificationStatus = z
         'Older name for the reasons behind SUSPECTED (not in the OpenAPI); prefer fraudTags/mismatchTags.',
     }),
     ...checks,
-    additionalSteps: described(ADDITIONAL_STEP_STATUSES, 'additional step status')
-      .nullable()
-      .optional()
-      .meta({
-        description: 'Result of the additional step documents (e.g. proof of address); null when none.',
-      }),
+    additionalSteps: described(ADDITIONAL_STEP_STATUSES, 'additional step status').nullable().meta({
+      description: 'Result of the additional step documents (e.g. proof of address); null when none.',
+    }),
   })
   .meta({ description: 'The verdicts: overall status, tags and the automatic and manual checks.' });
 
