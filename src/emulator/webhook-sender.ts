@@ -79,7 +79,11 @@ export class WebhookSender {
     const scanRef = session.response.scanRef;
     const clientId = String(session.response.clientId);
     // The session's own status: REVIEWING for the interim result (the payload, like /full, shows its automatic verdict).
-    this.options.onFinished({ scanRef, clientId, overall: sessions.status(session), final: payload.final });
+    try {
+      this.options.onFinished({ scanRef, clientId, overall: sessions.status(session), final: payload.final });
+    } catch {
+      // Called inside a request (or a clock reading): a listener's failure must not fail the page.
+    }
     const url = this.targetOf(session);
     if (url === undefined || this.stopping.signal.aborted) return;
     const body = Buffer.from(JSON.stringify(payload), 'utf8');

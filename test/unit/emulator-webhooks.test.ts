@@ -459,6 +459,23 @@ describe('expiry when nobody asks, and where webhooks go', { timeout: 60_000 }, 
     assert.match(rec.webhooks[0]?.delivery.error ?? '', /Cancelled/);
   });
 
+  it("a 'finished' listener that throws does not fail the page, and the webhook still goes out", async () => {
+    const hook = await new Receiver(() => emu.webhookSigningKey).start();
+    const emu = await startEmulator({ forwardWebhooksTo: hook.url });
+    try {
+      emu.events.on('finished', () => {
+        throw new Error('listener bug');
+      });
+      const rec = recorder(emu);
+      const s = await create(emu);
+      assert.equal(await press(emu, s.authToken, 'outcome=APPROVED'), 303);
+      assert.equal((await rec.webhook(s.scanRef)).delivery.status, 200);
+    } finally {
+      await emu.close();
+      await hook.close();
+    }
+  });
+
   it('generates a signing key when none is given', async () => {
     const [one, two] = await Promise.all([startEmulator(), startEmulator()]);
     try {
