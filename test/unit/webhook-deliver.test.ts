@@ -129,13 +129,15 @@ describe('deliverWebhook to loopback receivers', { timeout: 30_000 }, () => {
   it('5xx: a long answer is shown by its first 5 lines only', async () => {
     const r = await receiver(async (req, res) => {
       await readAll(req);
-      const lines = Array.from({ length: 12 }, (_, i) => `Traceback line ${i + 1}`);
+      // A terminal escape in the answer must not reach the log or the output channel.
+      const lines = Array.from({ length: 12 }, (_, i) => `\u001b[31mTraceback line ${i + 1}\u0007`);
       res.writeHead(500).end(lines.join('\r\n'));
     });
     const record = await deliver(r.url);
     assert.equal(record.status, 500);
     assert.match(record.error ?? '', /HTTP 500/);
-    assert.equal(record.answerHead, `${[1, 2, 3, 4, 5].map((i) => `Traceback line ${i}`).join('\n')}…`);
+    // ESC and BEL are dropped (the rest of the sequence is then inert text).
+    assert.equal(record.answerHead, `${[1, 2, 3, 4, 5].map((i) => `[31mTraceback line ${i}`).join('\n')}…`);
   });
 
   it('an answer slower than the deadline: no status, said in words, within the deadline', async () => {
