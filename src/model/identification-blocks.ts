@@ -38,10 +38,10 @@ export function described<V extends string>(terms: readonly Term<V>[], what: str
 }
 
 export const overallStatus = described(OVERALL_STATUSES, 'overall status');
-export const fraudTag = described(FRAUD_TAGS, 'fraud tag');
-export const mismatchTag = described(MISMATCH_TAGS, 'mismatch tag');
-export const documentStatus = described(DOCUMENT_STATUSES, 'document status');
-export const faceStatus = described(FACE_STATUSES, 'face status');
+const fraudTag = described(FRAUD_TAGS, 'fraud tag');
+const mismatchTag = described(MISMATCH_TAGS, 'mismatch tag');
+const documentStatus = described(DOCUMENT_STATUSES, 'document status');
+const faceStatus = described(FACE_STATUSES, 'face status');
 export const platform = described(PLATFORMS, 'platform');
 export const riskLevel = described(RISK_LEVELS, 'risk level');
 
