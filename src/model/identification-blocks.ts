@@ -28,7 +28,9 @@ import {
 /** An enum whose values carry their one-line meanings into the schema (completion and hover). */
 export function described<V extends string>(terms: readonly Term<V>[], what: string) {
   const values = terms.map((t) => t.value) as [V, ...V[]];
-  return z.enum(values, { error: `Not one of iDenfy's ${what} values.` }).meta({
+  // A short list is named in the message (Send Webhook shows it); a long one is in the completion list.
+  const named = values.length <= 12 ? `: ${values.join(', ')}` : '; see the completion list (Ctrl+Space)';
+  return z.enum(values, { error: `Not one of iDenfy's ${what} values${named}.` }).meta({
     description: `iDenfy's ${what}.`,
     enumDescriptions: terms.map((t) => t.description),
     markdownEnumDescriptions: terms.map((t) => t.description),
@@ -36,10 +38,10 @@ export function described<V extends string>(terms: readonly Term<V>[], what: str
 }
 
 export const overallStatus = described(OVERALL_STATUSES, 'overall status');
-export const fraudTag = described(FRAUD_TAGS, 'fraud tag');
-export const mismatchTag = described(MISMATCH_TAGS, 'mismatch tag');
-export const documentStatus = described(DOCUMENT_STATUSES, 'document status');
-export const faceStatus = described(FACE_STATUSES, 'face status');
+const fraudTag = described(FRAUD_TAGS, 'fraud tag');
+const mismatchTag = described(MISMATCH_TAGS, 'mismatch tag');
+const documentStatus = described(DOCUMENT_STATUSES, 'document status');
+const faceStatus = described(FACE_STATUSES, 'face status');
 export const platform = described(PLATFORMS, 'platform');
 export const riskLevel = described(RISK_LEVELS, 'risk level');
 
