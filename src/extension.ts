@@ -11,6 +11,7 @@ import { PropertyFixes } from './editor/property-fixes';
 import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
 import { EmulatorControl } from './editor/target';
+import { startJsonSupportForWebhookFiles } from './editor/webhook-language';
 
 /** Handed to the integration tests only (ExtensionMode.Test): input boxes cannot be typed into from there. */
 export interface TestApi {
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...Object.entries(commandTable(deps)).map(([id, handler]) =>
       vscode.commands.registerCommand(id, handler),
     ),
+    startJsonSupportForWebhookFiles(),
   );
   // Other windows may set or clear the credentials: follow SecretStorage's change events (no reload).
   const credentialsContext = () =>

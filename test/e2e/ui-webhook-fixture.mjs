@@ -1,0 +1,54 @@
+// UI scenario: a result-webhook fixture (*.idenfy-webhook.json) gets its own language, squiggles and
+// Problems entries from the webhook schema, and completion of an enum value lists iDenfy's values
+// with their meanings. Saves screenshot-webhook-fixture.png and screenshot-webhook-completion.png
+// (1280x800). Run through run-ui.mjs:
+//   node test/e2e/run-ui.mjs [path/to.vsix] webhook-fixture
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { launchUi } from './ui-driver.mjs';
+
+const FILE = 'mistakes.idenfy-webhook.json';
+
+export const title = 'a webhook fixture is validated and completed by the webhook schema';
+
+export default async function webhookFixture({ vsix, log }) {
+  const ui = await launchUi({ vsix, name: 'ui-webhook-fixture', viewport: { width: 1280, height: 800 } });
+  try {
+    await ui.openFile(FILE);
+    const squiggles = await ui.waitFor('.squiggly-warning, .squiggly-error', { timeout: 30_000 });
+    log(`squiggles in the editor: ${await squiggles.count()}`);
+    // The fixture has six mistakes (five marked lines and the missing scanRef); each reaches Problems.
+    const rows = await ui.problems({ min: 6 });
+    log(`Problems rows:\n  ${rows.map((r) => r.replace(/\s+/g, ' ')).join('\n  ')}`);
+    assert.ok(
+      rows.some((r) => r.includes('Property scanref is not allowed.')),
+      'the misspelt scanref is not flagged',
+    );
+    assert.ok(!rows.some((r) => r.includes('docNewField')), 'a new key inside data is flagged');
+    const language = await ui.page.locator('#status\\.editor\\.mode').textContent();
+    log(`status bar language: ${language?.trim()}`);
+    assert.match(language ?? '', /iDenfy Webhook Payload/);
+    await ui.press('Control+1');
+    await ui.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+    log(`screenshot: ${await ui.readmeScreenshot('screenshot-webhook-fixture.png')}`);
+
+    // Completion inside the wrong platform value: select "DESKTOP" (line 4) and ask for suggestions.
+    await ui.press('Control+g');
+    await (await ui.quickInput()).fill(':4:16');
+    await ui.press('Enter');
+    await ui.press('Control+Space');
+    const suggest = await ui.waitFor('.editor-widget.suggest-widget .monaco-list-row', { timeout: 20_000 });
+    const labels = await ui.page.locator('.editor-widget.suggest-widget .monaco-list-row').allTextContents();
+    log(`suggestions (${await suggest.count()}): ${labels.map((l) => l.replace(/\s+/g, ' ')).join(' | ')}`);
+    assert.ok(
+      labels.some((l) => l.includes('MOBILE_SDK')),
+      'the platform values are not offered',
+    );
+    log(`screenshot: ${await ui.readmeScreenshot('screenshot-webhook-completion.png')}`);
+  } catch (err) {
+    await ui.screenshot(path.join(ui.dirs.runDir, 'failure.png')).catch(() => {});
+    throw err;
+  } finally {
+    await ui.close();
+  }
+}
