@@ -1,7 +1,9 @@
 /** Every generated file of the repository and how to render it: one list for the generator and the drift test. */
 import { buildRequestSchema } from '../schema/build-schema';
 import { TEMPLATES } from '../snippets/catalog';
+import { RECEIVER_LANGUAGES, receiverSnippetsPath } from '../snippets/receivers';
 import { renderSnippetFile } from '../snippets/render';
+import { renderReceiverSnippetFile } from '../snippets/render-receivers';
 import { renderCountriesModule } from './countries-module';
 
 export const SCHEMA_PATH = 'schemas/idenfy-create-session.schema.json';
@@ -15,5 +17,11 @@ export function renderGeneratedFiles(): Record<string, string> {
     [COUNTRIES_PATH]: renderCountriesModule(),
     [SCHEMA_PATH]: json(buildRequestSchema()),
     [SNIPPETS_PATH]: json(renderSnippetFile(TEMPLATES)),
+    ...Object.fromEntries(
+      RECEIVER_LANGUAGES.map((language) => [
+        receiverSnippetsPath(language),
+        json(renderReceiverSnippetFile(language)),
+      ]),
+    ),
   };
 }

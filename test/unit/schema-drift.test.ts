@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderGeneratedFiles, SCHEMA_PATH, SNIPPETS_PATH } from '../../src/build/generated-files';
+import { RECEIVER_LANGUAGES, receiverSnippetsPath } from '../../src/snippets/receivers';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -33,17 +34,17 @@ test('package.json binds the schema to *.idenfy.json', () => {
   assert.deepEqual([bindings[0]?.fileMatch].flat(), ['*.idenfy.json']);
 });
 
-test('package.json contributes the generated snippets file', () => {
-  const paths = manifest.contributes.snippets.map((s) => normalise(s.path));
-  assert.ok(paths.length > 0, 'no contributes.snippets');
-  for (const path of paths) {
-    assert.equal(
-      path,
-      SNIPPETS_PATH,
-      `contributes.snippets points at ${path}, but the generator writes ${SNIPPETS_PATH}`,
-    );
+test('package.json contributes each generated snippets file, for its own languages only', () => {
+  const contributed: Record<string, string[]> = {};
+  for (const { path, language } of manifest.contributes.snippets) {
+    contributed[normalise(path)] = [...(contributed[normalise(path)] ?? []), language];
   }
-  assert.deepEqual(manifest.contributes.snippets.map((s) => s.language).sort(), ['json', 'jsonc']);
+  for (const languages of Object.values(contributed)) languages.sort();
+  // Request templates only in JSON files; each receiver file only in its own language, so handler
+  // code is never offered in a request or payload file, nor a request in source code.
+  const expected: Record<string, string[]> = { [SNIPPETS_PATH]: ['json', 'jsonc'] };
+  for (const language of RECEIVER_LANGUAGES) expected[receiverSnippetsPath(language)] = [language];
+  assert.deepEqual(contributed, expected);
 });
 
 const schema = JSON.parse(read(SCHEMA_PATH)) as Record<string, unknown>;

@@ -1,0 +1,280 @@
+/**
+ * The webhook receiver snippets (issue #11, "For the receiving side"). Each snippet, inserted with
+ * its defaults, runs as a real process (node, tsx, python3, Flask) and gets real HTTP deliveries:
+ * a correctly signed one is accepted and logged, and a one-byte change of the body, a wrong key, a
+ * missing or malformed header are refused with 401. Behaviour cannot tell a constant-time compare
+ * from `==`, nor a raw-body check from one over JSON that happens to re-encode the same, so the
+ * sources are also read for both.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, describe, test } from 'node:test';
+import { request } from 'undici';
+import { RECEIVERS, type Receiver, receiverSnippetsPath } from '../../src/snippets/receivers';
+import { receiverSource } from '../../src/snippets/render-receivers';
+import { SIGNATURE_HEADER, signWebhook } from '../../src/webhooks/signature';
+import { expandSnippet } from '../support/snippet-syntax';
+
+const root = join(__dirname, '..', '..');
+const SIGNING_KEY = 'receiver-test-signing-key-Ωx';
+const work = mkdtempSync(join(tmpdir(), 'idenfy-receivers-'));
+// The rendered receivers resolve express and tsx from this repository, as from a project's own.
+symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'junction');
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** What inserting the receiver's snippet gives, every tab stop at its default. */
+function insertedCode(receiver: Receiver): string {
+  const file = JSON.parse(
+    readFileSync(join(root, receiverSnippetsPath(receiver.language)), 'utf8'),
+  ) as Record<string, { prefix: string; body: string[] }>;
+  const entry = file[receiver.label];
+  assert.ok(entry, `no snippet "${receiver.label}" in ${receiverSnippetsPath(receiver.language)}`);
+  assert.equal(entry.prefix, receiver.prefix);
+  return `${expandSnippet(entry.body.join('\n'))}\n`;
+}
+
+/** Why a runtime cannot run here (the test is skipped with this), or undefined when it can. */
+function missingRuntime(receiver: Receiver): string | undefined {
+  const probe = (command: string, args: string[]) => spawnSync(command, args, { encoding: 'utf8' });
+  if (receiver.runtime === 'python') {
+    const r = probe('python3', ['--version']);
+    return r.status === 0 ? undefined : 'python3 is not on PATH: the standard-library receiver is not run';
+  }
+  if (receiver.runtime === 'flask') {
+    const r = probe('/usr/bin/python3', ['-c', 'import flask']);
+    return r.status === 0
+      ? undefined
+      : '/usr/bin/python3 with Flask is missing: the Flask receiver is not run';
+  }
+  return undefined;
+}
+
+function command(receiver: Receiver, file: string): [string, string[]] {
+  switch (receiver.runtime) {
+    case 'node':
+      return [process.execPath, [file]];
+    case 'tsx':
+      return [process.execPath, ['--import', 'tsx', file]];
+    case 'python':
+      return ['python3', [file]];
+    case 'flask':
+      return ['/usr/bin/python3', [file]];
+  }
+}
+
+interface Running {
+  /** The receiver's webhook URL, from the line it prints when listening. */
+  url: string;
+  lines: string[];
+  /** Resolves with the first line (printed so far or later) matching `pattern`. */
+  waitForLine(pattern: RegExp): Promise<string>;
+  stop(): Promise<void>;
+}
+
+let serial = 0;
+
+/** Writes the inserted code to a file and runs it; resolves once it says where it listens. */
+function run(
+  receiver: Receiver,
+  env: Record<string, string>,
+): { child: ChildProcess; running: Promise<Running> } {
+  const file = join(work, `receiver-${++serial}${extname(receiver.file)}`);
+  writeFileSync(file, insertedCode(receiver));
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    PYTHONDONTWRITEBYTECODE: '1',
+    ...env,
+  };
+  // Plain node, as a user runs it: no test-runner loader or context.
+  delete childEnv.NODE_OPTIONS;
+  delete childEnv.NODE_TEST_CONTEXT;
+  const [cmd, args] = command(receiver, file);
+  const child = spawn(cmd, args, { cwd: work, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  // 'close' comes after the output streams ended, so every line has been seen by then.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const onLine = (line: string) => {
+    lines.push(line);
+    for (const w of [...waiters]) {
+      if (w.pattern.test(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  };
+  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', onLine);
+  child.once('close', (code, signal) => {
+    for (const w of waiters.splice(0)) {
+      w.reject(
+        new Error(`receiver exited (${code ?? signal}) before printing ${w.pattern}:\n${lines.join('\n')}`),
+      );
+    }
+  });
+  const waitForLine = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen !== undefined) resolve(seen);
+      else if (child.exitCode !== null || child.signalCode !== null) {
+        reject(new Error(`receiver has exited; it printed:\n${lines.join('\n')}`));
+      } else waiters.push({ pattern, resolve, reject });
+    });
+  const running = waitForLine(/http:\/\/127\.0\.0\.1:\d+/).then((line) => {
+    const port = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line)?.[1];
+    const path = receiver.tabStops[0] ?? '';
+    return {
+      url: `http://127.0.0.1:${port}${path}`,
+      lines,
+      waitForLine,
+      stop: async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        await exited;
+      },
+    };
+  });
+  return { child, running };
+}
+
+/** A callback payload as iDenfy formats it: indented, with non-ASCII text and an escaped slash, so
+ * JSON re-encoded after parsing is not these bytes. */
+function payload(scanRef: string): Buffer {
+  const text = `{
+  "final": true,
+  "platform": "PC",
+  "status": {
+    "overall": "APPROVED",
+    "suspicionReasons": [],
+    "mismatchTags": [],
+    "fraudTags": [],
+    "autoDocument": "DOC_VALIDATED",
+    "autoFace": "FACE_MATCH",
+    "manualDocument": null,
+    "manualFace": null
+  },
+  "data": { "docFirstName": "ŽYDRŪNĖ", "docLastName": "O\\u2019BRIEN", "docNumber": "12345678" },
+  "fileUrls": { "FRONT": "https:\\/\\/s3.eu-west-1.amazonaws.com\\/front.png" },
+  "scanRef": "${scanRef}",
+  "clientId": "client-${scanRef}"
+}`;
+  return Buffer.from(text, 'utf8');
+}
+
+async function post(url: string, body: Buffer, signature: string | undefined) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (signature !== undefined) headers[SIGNATURE_HEADER] = signature;
+  const res = await request(url, { method: 'POST', body, headers });
+  return { status: res.statusCode, text: await res.body.text() };
+}
+
+/** The receiver's log line for a delivery it accepted. */
+const accepted = (scanRef: string) => new RegExp(`scanRef=${scanRef} overall=APPROVED final=(true|True)\\b`);
+
+for (const receiver of RECEIVERS) {
+  const name = `${receiver.language} ${receiver.prefix} (${receiver.file})`;
+
+  describe(name, () => {
+    test('the snippet with its defaults inserts the runnable source', () => {
+      assert.equal(insertedCode(receiver), receiverSource(receiver));
+      assert.match(receiver.prefix, /^idenfy-webhook-/);
+    });
+
+    test('it verifies in constant time, over the raw bytes, before parsing', () => {
+      const python = receiver.language === 'python';
+      // The code without its comments (which may well name what the code must not do).
+      const source = receiverSource(receiver).replace(python ? /(^|\s)#.*$/gm : /(^|\s)\/\/.*$/gm, '$1');
+      const verifier = python
+        ? /def signed_by_idenfy\([^)]*\):\n((?: {4}.*\n|\n)+)/.exec(source)?.[1]
+        : /function signedByIdenfy\([^)]*\)[^{]*\{\n([\s\S]*?)\n\}/.exec(source)?.[1];
+      assert.ok(verifier, 'no signature-checking function found');
+      // The HMAC of the body, compared with the constant-time compare of the language.
+      const compare = python ? /hmac\.compare_digest\(/ : /timingSafeEqual\(given, expected\)/;
+      assert.match(verifier, compare, 'the signature is not compared in constant time');
+      assert.match(
+        verifier,
+        python ? /hmac\.new\(SIGNING_KEY, body, hashlib\.sha256\)/ : /createHmac\('sha256'/,
+      );
+      // No other comparison of signature material (a length check and a type check are fine).
+      const rest = verifier
+        .replace(/given\.length === expected\.length/, '')
+        .replace(/typeof signature !== 'string'/, '')
+        .replace(/^\s*#.*$/gm, '');
+      assert.doesNotMatch(rest, /[=!]==?|\.equals\(|\.compare\(/, 'the signature is compared with ==');
+      // Raw bytes: nothing re-encodes JSON, and the check comes before any parsing.
+      assert.doesNotMatch(source, /JSON\.stringify|json\.dumps|express\.json|request\.json\b/);
+      const check = source.search(python ? /if not signed_by_idenfy\(body,/ : /if \(!signedByIdenfy\(body,/);
+      const parse = source.search(/JSON\.parse\(|json\.loads\(|get_json\(/);
+      assert.ok(check > 0 && parse > check, 'the body is parsed before its signature is checked');
+      const raw = {
+        'node-http': /Buffer\.concat\(chunks\)/,
+        express: /express\.raw\(\{ type: 'application\/json' \}\)/,
+        'python-stdlib': /self\.rfile\.read\(/,
+        'python-flask': /request\.get_data\(\)/,
+      }[receiver.file.replace(/\.\w+$/, '')];
+      assert.ok(raw, `no raw-body pattern for ${receiver.file}`);
+      assert.match(source, raw);
+    });
+
+    const skip = missingRuntime(receiver);
+    test('it accepts signed deliveries and refuses a changed byte, a wrong key, a missing header', {
+      skip,
+    }, async () => {
+      const { running } = run(receiver, { IDENFY_WEBHOOK_SIGNING_KEY: SIGNING_KEY, PORT: '0' });
+      const receiverProcess = await running;
+      try {
+        const ref = (tag: string) => `${receiver.runtime}${serial}${tag}`.toUpperCase();
+        const good = payload(ref('A'));
+        const first = await post(receiverProcess.url, good, signWebhook(good, SIGNING_KEY));
+        assert.equal(first.status, 200, `a signed delivery was refused: ${first.text}`);
+        await receiverProcess.waitForLine(accepted(ref('A')));
+
+        const refused: [string, Buffer, string | undefined][] = [];
+        // One byte of the body changed (the scanRef's last letter), the signature of the original.
+        const changed = payload(ref('B'));
+        const signedOriginal = signWebhook(changed, SIGNING_KEY);
+        const at = changed.indexOf(ref('B')) + ref('B').length - 1;
+        changed[at] = 'C'.charCodeAt(0);
+        refused.push(['a one-byte change', changed, signedOriginal]);
+        const other = payload(ref('D'));
+        refused.push(['a wrong key', other, signWebhook(other, `${SIGNING_KEY}x`)]);
+        refused.push(['no Idenfy-Signature', payload(ref('E')), undefined]);
+        refused.push(['a signature that is not hex', payload(ref('F')), 'z'.repeat(64)]);
+        refused.push([
+          'a truncated signature',
+          payload(ref('G')),
+          signWebhook(payload(ref('G')), SIGNING_KEY).slice(0, 63),
+        ]);
+        for (const [what, body, signature] of refused) {
+          const answer = await post(receiverProcess.url, body, signature);
+          assert.equal(answer.status, 401, `${what} was answered ${answer.status} ${answer.text}`);
+        }
+
+        // Still serving, and nothing refused reached the handler's log.
+        const last = payload(ref('H'));
+        assert.equal((await post(receiverProcess.url, last, signWebhook(last, SIGNING_KEY))).status, 200);
+        await receiverProcess.waitForLine(accepted(ref('H')));
+        const logged = receiverProcess.lines.filter((l) => l.includes('scanRef='));
+        assert.equal(logged.length, 2, `logged:\n${logged.join('\n')}`);
+        console.log(`${name}: 2 accepted, ${refused.length} refused with 401`);
+      } finally {
+        await receiverProcess.stop();
+      }
+    });
+
+    test('without IDENFY_WEBHOOK_SIGNING_KEY it stops at once and says why', { skip }, async () => {
+      const { child, running } = run(receiver, { IDENFY_WEBHOOK_SIGNING_KEY: '', PORT: '0' });
+      const outcome = await running.then(
+        async (r) => {
+          await r.stop();
+          return 'listening';
+        },
+        (e: Error) => e.message,
+      );
+      assert.notEqual(child.exitCode, 0);
+      assert.match(outcome, /Set IDENFY_WEBHOOK_SIGNING_KEY/);
+    });
+  });
+}
