@@ -2,7 +2,8 @@
 
 /**
  * Inserts a snippet the way VS Code does, every tab stop left at its default: `\$`, `\}` and `\\`
- * are escapes, `${1:x}` gives x, `${1|a,b|}` gives a, `$1` gives nothing.
+ * are escapes, `${1:x}` gives x, `${1|a,b|}` gives a, `$1` gives nothing, an unknown variable `${name}`
+ * or `$name` gives `name` (`${name:x}` gives x).
  */
 export function expandSnippet(source: string): string {
   let i = 0;
@@ -38,6 +39,21 @@ export function expandSnippet(source: string): string {
       const bare = /^\$\d+/.exec(source.slice(i));
       if (bare) {
         i += bare[0].length;
+        continue;
+      }
+      // A variable: none of these tests use a known one, and VS Code inserts an unknown one's name
+      // (or its default), so an unescaped `${port}` in code would lose its `$` and braces.
+      const variable = /^\$(?:\{([A-Za-z_]\w*)(:?)|([A-Za-z_]\w*))/.exec(source.slice(i));
+      if (variable) {
+        i += variable[0].length;
+        if (variable[3] !== undefined) out += variable[3];
+        else if (variable[2] === ':') {
+          out += parse('}');
+          i++; // the closing }
+        } else {
+          out += variable[1];
+          i++; // the closing }
+        }
         continue;
       }
       out += c;

@@ -23,6 +23,7 @@ test('expandSnippet follows the snippet syntax', () => {
   assert.equal(expandSnippet('"${2|M,F|}"'), '"M"');
   assert.equal(expandSnippet('"a\\$b\\}c\\\\d" $0'), '"a$b}c\\d" ');
   assert.equal(expandSnippet('${3|a\\,b,c|}'), 'a,b');
+  assert.equal(expandSnippet('`${port}` $PATH ${x:y} \\${port}'), '`port` PATH y ${port}');
 });
 // biome-ignore-end lint/suspicious/noTemplateCurlyInString: these strings are snippet syntax
 
