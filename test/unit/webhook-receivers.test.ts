@@ -16,6 +16,7 @@ import { after, describe, test } from 'node:test';
 import { request } from 'undici';
 import { RECEIVERS, type Receiver, receiverSnippetsPath } from '../../src/snippets/receivers';
 import { receiverSource } from '../../src/snippets/render-receivers';
+import { deliverWebhook } from '../../src/webhooks/deliver';
 import { SIGNATURE_HEADER, signWebhook } from '../../src/webhooks/signature';
 import { expandSnippet } from '../support/snippet-syntax';
 
@@ -163,6 +164,19 @@ function payload(scanRef: string): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
+/** A delivery as iDenfy (and the emulator, and Send Webhook) makes it: deliver.ts signs the bytes with `signingKey`. */
+async function deliver(url: string, body: Buffer, signingKey: string) {
+  const record = await deliverWebhook({
+    url,
+    body,
+    signingKey,
+    eventType: 'IDENTIFICATION_AUTO_FINISHED',
+    source: 'editor',
+  });
+  return { status: record.status, text: record.answerHead ?? record.error ?? '' };
+}
+
+/** A POST with a signature of our choosing (deliver.ts always signs what it sends), or none. */
 async function post(url: string, body: Buffer, signature: string | undefined) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== undefined) headers[SIGNATURE_HEADER] = signature;
@@ -227,34 +241,38 @@ for (const receiver of RECEIVERS) {
       try {
         const ref = (tag: string) => `${receiver.runtime}${serial}${tag}`.toUpperCase();
         const good = payload(ref('A'));
-        const first = await post(receiverProcess.url, good, signWebhook(good, SIGNING_KEY));
+        const first = await deliver(receiverProcess.url, good, SIGNING_KEY);
         assert.equal(first.status, 200, `a signed delivery was refused: ${first.text}`);
         await receiverProcess.waitForLine(accepted(ref('A')));
 
-        const refused: [string, Buffer, string | undefined][] = [];
-        // One byte of the body changed (the scanRef's last letter), the signature of the original.
+        const refused: [string, () => Promise<{ status: number | null; text: string }>][] = [];
+        // One byte of the body changed (the scanRef's last letter), sent with the original's signature.
         const changed = payload(ref('B'));
         const signedOriginal = signWebhook(changed, SIGNING_KEY);
-        const at = changed.indexOf(ref('B')) + ref('B').length - 1;
-        changed[at] = 'C'.charCodeAt(0);
-        refused.push(['a one-byte change', changed, signedOriginal]);
-        const other = payload(ref('D'));
-        refused.push(['a wrong key', other, signWebhook(other, `${SIGNING_KEY}x`)]);
-        refused.push(['no Idenfy-Signature', payload(ref('E')), undefined]);
-        refused.push(['a signature that is not hex', payload(ref('F')), 'z'.repeat(64)]);
+        changed[changed.indexOf(ref('B')) + ref('B').length - 1] = 'C'.charCodeAt(0);
+        refused.push(['a one-byte change', () => post(receiverProcess.url, changed, signedOriginal)]);
+        refused.push([
+          'a wrong key',
+          () => deliver(receiverProcess.url, payload(ref('D')), `${SIGNING_KEY}x`),
+        ]);
+        refused.push(['no Idenfy-Signature', () => post(receiverProcess.url, payload(ref('E')), undefined)]);
+        refused.push([
+          'a signature that is not hex',
+          () => post(receiverProcess.url, payload(ref('F')), 'z'.repeat(64)),
+        ]);
+        const truncated = signWebhook(payload(ref('G')), SIGNING_KEY).slice(0, 63);
         refused.push([
           'a truncated signature',
-          payload(ref('G')),
-          signWebhook(payload(ref('G')), SIGNING_KEY).slice(0, 63),
+          () => post(receiverProcess.url, payload(ref('G')), truncated),
         ]);
-        for (const [what, body, signature] of refused) {
-          const answer = await post(receiverProcess.url, body, signature);
+        for (const [what, send] of refused) {
+          const answer = await send();
           assert.equal(answer.status, 401, `${what} was answered ${answer.status} ${answer.text}`);
         }
 
         // Still serving, and nothing refused reached the handler's log.
         const last = payload(ref('H'));
-        assert.equal((await post(receiverProcess.url, last, signWebhook(last, SIGNING_KEY))).status, 200);
+        assert.equal((await deliver(receiverProcess.url, last, SIGNING_KEY)).status, 200);
         await receiverProcess.waitForLine(accepted(ref('H')));
         const logged = receiverProcess.lines.filter((l) => l.includes('scanRef='));
         assert.equal(logged.length, 2, `logged:\n${logged.join('\n')}`);
