@@ -38,18 +38,19 @@ function insertedCode(receiver: Receiver): string {
   return `${expandSnippet(entry.body.join('\n'))}\n`;
 }
 
+const works = (command: string, args: string[]) =>
+  spawnSync(command, args, { encoding: 'utf8' }).status === 0;
+/** The Python that runs each receiver: any python3 for the standard library; one that has Flask. */
+const PYTHON = works('python3', ['--version']) ? 'python3' : undefined;
+const FLASK_PYTHON = ['/usr/bin/python3', 'python3'].find((p) => works(p, ['-c', 'import flask']));
+
 /** Why a runtime cannot run here (the test is skipped with this), or undefined when it can. */
 function missingRuntime(receiver: Receiver): string | undefined {
-  const probe = (command: string, args: string[]) => spawnSync(command, args, { encoding: 'utf8' });
-  if (receiver.runtime === 'python') {
-    const r = probe('python3', ['--version']);
-    return r.status === 0 ? undefined : 'python3 is not on PATH: the standard-library receiver is not run';
+  if (receiver.runtime === 'python' && !PYTHON) {
+    return 'python3 is not on PATH: the standard-library receiver is not run';
   }
-  if (receiver.runtime === 'flask') {
-    const r = probe('/usr/bin/python3', ['-c', 'import flask']);
-    return r.status === 0
-      ? undefined
-      : '/usr/bin/python3 with Flask is missing: the Flask receiver is not run';
+  if (receiver.runtime === 'flask' && !FLASK_PYTHON) {
+    return 'no python3 with Flask (/usr/bin/python3 or on PATH): the Flask receiver is not run';
   }
   return undefined;
 }
@@ -61,9 +62,9 @@ function command(receiver: Receiver, file: string): [string, string[]] {
     case 'tsx':
       return [process.execPath, ['--import', 'tsx', file]];
     case 'python':
-      return ['python3', [file]];
+      return [PYTHON ?? 'python3', [file]];
     case 'flask':
-      return ['/usr/bin/python3', [file]];
+      return [FLASK_PYTHON ?? 'python3', [file]];
   }
 }
 
@@ -276,7 +277,13 @@ for (const receiver of RECEIVERS) {
         await receiverProcess.waitForLine(accepted(ref('H')));
         const logged = receiverProcess.lines.filter((l) => l.includes('scanRef='));
         assert.equal(logged.length, 2, `logged:\n${logged.join('\n')}`);
-        console.log(`${name}: 2 accepted, ${refused.length} refused with 401`);
+        const by =
+          receiver.runtime === 'flask'
+            ? FLASK_PYTHON
+            : receiver.runtime === 'python'
+              ? PYTHON
+              : receiver.runtime;
+        console.log(`${name}, run by ${by}: 2 accepted, ${refused.length} refused with 401`);
       } finally {
         await receiverProcess.stop();
       }
