@@ -1,19 +1,23 @@
 /**
  * The webhook receiver snippets (issue #11, "For the receiving side"). Each snippet, inserted with
  * its defaults, runs as a real process (node, tsx, python3, Flask) and gets real HTTP deliveries:
- * a correctly signed one is accepted and logged, and a one-byte change of the body, a wrong key, a
- * missing or malformed header are refused with 401. Behaviour cannot tell a constant-time compare
- * from `==`, nor a raw-body check from one over JSON that happens to re-encode the same, so the
- * sources are also read for both.
+ * the emulator's, forwarded to it when sessions finish (complete(), manual review's two calls,
+ * dummyStatus, the page's buttons), are accepted and logged as sent, and so is an indented payload
+ * (the emulator sends compact JSON, which a receiver re-encoding parsed JSON would also match); a
+ * one-byte change of the body, a wrong key (through deliverWebhook), a missing or malformed header
+ * are refused with 401. Behaviour cannot tell a constant-time compare from `==`, so the sources are
+ * also read for it, and for verifying raw bytes before parsing.
  */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, describe, test } from 'node:test';
 import { request } from 'undici';
+import { startEmulator, type WebhookEvent } from '../../src/emulator/server';
 import { RECEIVERS, type Receiver, receiverSnippetsPath } from '../../src/snippets/receivers';
 import { receiverSource } from '../../src/snippets/render-receivers';
 import { deliverWebhook } from '../../src/webhooks/deliver';
@@ -185,8 +189,54 @@ async function post(url: string, body: Buffer, signature: string | undefined) {
   return { status: res.statusCode, text: await res.body.text() };
 }
 
-/** The receiver's log line for a delivery it accepted. */
-const accepted = (scanRef: string) => new RegExp(`scanRef=${scanRef} overall=APPROVED final=(true|True)\\b`);
+/** The receiver's log line for an accepted delivery of `body` (Python spells booleans True/False). */
+function loggedLine(body: Buffer): RegExp {
+  const json = JSON.parse(body.toString('utf8')) as {
+    scanRef: string;
+    final: boolean;
+    status: { overall: string };
+  };
+  const final = String(json.final);
+  const either = `(${final}|${final[0]?.toUpperCase()}${final.slice(1)})`;
+  return new RegExp(`scanRef=${json.scanRef} overall=${json.status.overall} final=${either}$`);
+}
+
+/** An emulator that signs with SIGNING_KEY and forwards every webhook to `url`, with its deliveries. */
+async function emulatorForwardingTo(url: string) {
+  const emulator = await startEmulator({ webhookSigningKey: SIGNING_KEY, forwardWebhooksTo: url });
+  const webhooks: WebhookEvent[] = [];
+  emulator.events.on('webhook', (e) => webhooks.push(e));
+  const auth = `Basic ${Buffer.from(`${emulator.apiKey}:${emulator.apiSecret}`).toString('base64')}`;
+  return {
+    emulator,
+    /** Creates a session as an integrator's backend does (POST /api/v2/token). */
+    async create(body: Record<string, unknown> = {}) {
+      const res = await request(`${emulator.url}/api/v2/token`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: 'receiver-test', ...body }),
+      });
+      const json = (await res.body.json()) as { scanRef: string; authToken: string };
+      assert.equal(res.statusCode, 201, JSON.stringify(json));
+      return json;
+    },
+    /** Presses an outcome button on the session's verification page, as the person would. */
+    async press(authToken: string, outcome: string) {
+      const res = await request(`${emulator.url}/api/v2/redirect?authToken=${authToken}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `outcome=${outcome}`,
+      });
+      await res.body.dump();
+      assert.ok(res.statusCode < 400, `the page answered ${res.statusCode}`);
+    },
+    /** Resolves with the deliveries once `n` have ended. */
+    async deliveries(n: number): Promise<WebhookEvent[]> {
+      while (webhooks.length < n) await once(emulator.events, 'webhook');
+      return webhooks;
+    },
+  };
+}
 
 for (const receiver of RECEIVERS) {
   const name = `${receiver.language} ${receiver.prefix} (${receiver.file})`;
@@ -234,38 +284,61 @@ for (const receiver of RECEIVERS) {
     });
 
     const skip = missingRuntime(receiver);
-    test('it accepts signed deliveries and refuses a changed byte, a wrong key, a missing header', {
+    test("it accepts the emulator's deliveries and refuses a changed byte, a wrong key, a missing header", {
       skip,
     }, async () => {
       const { running } = run(receiver, { IDENFY_WEBHOOK_SIGNING_KEY: SIGNING_KEY, PORT: '0' });
       const receiverProcess = await running;
+      const emu = await emulatorForwardingTo(receiverProcess.url);
       try {
-        const ref = (tag: string) => `${receiver.runtime}${serial}${tag}`.toUpperCase();
-        const good = payload(ref('A'));
-        const first = await deliver(receiverProcess.url, good, SIGNING_KEY);
-        assert.equal(first.status, 200, `a signed delivery was refused: ${first.text}`);
-        await receiverProcess.waitForLine(accepted(ref('A')));
+        // Sessions finished the ways the emulator offers: complete() (the editor's Complete
+        // command), manual review (an interim then a final call), dummyStatus, the page's buttons.
+        const approved = await emu.create();
+        emu.emulator.complete(approved.scanRef, { kind: 'APPROVED' });
+        const reviewed = await emu.create();
+        emu.emulator.complete(reviewed.scanRef, { kind: 'REVIEWING' });
+        emu.emulator.complete(reviewed.scanRef, { kind: 'APPROVED' });
+        await emu.create({ dummyStatus: 'DENIED' });
+        const onPage = await emu.create();
+        await emu.press(onPage.authToken, 'SUSPECTED');
+        const delivered = await emu.deliveries(5);
+        for (const { delivery, body } of delivered) {
+          assert.equal(
+            delivery.status,
+            200,
+            `the emulator's delivery was answered: ${JSON.stringify(delivery)}`,
+          );
+          // The receiver logged what was sent: same scanRef, overall status and final flag.
+          await receiverProcess.waitForLine(loggedLine(body));
+        }
+        const finals = delivered.map((d) => JSON.parse(d.body.toString('utf8')).final as boolean);
+        assert.equal(finals.filter((f) => !f).length, 1, 'one interim (final: false) call');
 
+        // iDenfy's own formatting (indented, escaped) is accepted too: the check is over the bytes.
+        const ref = (tag: string) => `${receiver.runtime}${serial}${tag}`.toUpperCase();
+        const indented = payload(ref('A'));
+        const answer = await deliver(receiverProcess.url, indented, SIGNING_KEY);
+        assert.equal(answer.status, 200, `an indented signed payload was refused: ${answer.text}`);
+        await receiverProcess.waitForLine(loggedLine(indented));
+
+        const sample = (delivered[0] as WebhookEvent).body;
         const refused: [string, () => Promise<{ status: number | null; text: string }>][] = [];
-        // One byte of the body changed (the scanRef's last letter), sent with the original's signature.
-        const changed = payload(ref('B'));
-        const signedOriginal = signWebhook(changed, SIGNING_KEY);
-        changed[changed.indexOf(ref('B')) + ref('B').length - 1] = 'C'.charCodeAt(0);
-        refused.push(['a one-byte change', () => post(receiverProcess.url, changed, signedOriginal)]);
+        // One byte of an emulator delivery changed (a letter of its scanRef), with the original's signature.
+        const changed = Buffer.from(sample);
+        const at = changed.indexOf(approved.scanRef) + 1;
+        changed[at] = (changed[at] as number) ^ 0x01;
         refused.push([
-          'a wrong key',
-          () => deliver(receiverProcess.url, payload(ref('D')), `${SIGNING_KEY}x`),
+          'a one-byte change',
+          () => post(receiverProcess.url, changed, signWebhook(sample, SIGNING_KEY)),
         ]);
-        refused.push(['no Idenfy-Signature', () => post(receiverProcess.url, payload(ref('E')), undefined)]);
+        refused.push(['a wrong key', () => deliver(receiverProcess.url, sample, `${SIGNING_KEY}x`)]);
+        refused.push(['no Idenfy-Signature', () => post(receiverProcess.url, sample, undefined)]);
         refused.push([
           'a signature that is not hex',
-          () => post(receiverProcess.url, payload(ref('F')), 'z'.repeat(64)),
+          () => post(receiverProcess.url, sample, 'z'.repeat(64)),
         ]);
-        const truncated = signWebhook(payload(ref('G')), SIGNING_KEY).slice(0, 63);
-        refused.push([
-          'a truncated signature',
-          () => post(receiverProcess.url, payload(ref('G')), truncated),
-        ]);
+        const truncated = signWebhook(sample, SIGNING_KEY).slice(0, 63);
+        refused.push(['a truncated signature', () => post(receiverProcess.url, sample, truncated)]);
         for (const [what, send] of refused) {
           const answer = await send();
           assert.equal(answer.status, 401, `${what} was answered ${answer.status} ${answer.text}`);
@@ -274,17 +347,20 @@ for (const receiver of RECEIVERS) {
         // Still serving, and nothing refused reached the handler's log.
         const last = payload(ref('H'));
         assert.equal((await deliver(receiverProcess.url, last, SIGNING_KEY)).status, 200);
-        await receiverProcess.waitForLine(accepted(ref('H')));
+        await receiverProcess.waitForLine(loggedLine(last));
         const logged = receiverProcess.lines.filter((l) => l.includes('scanRef='));
-        assert.equal(logged.length, 2, `logged:\n${logged.join('\n')}`);
+        assert.equal(logged.length, delivered.length + 2, `logged:\n${logged.join('\n')}`);
         const by =
           receiver.runtime === 'flask'
             ? FLASK_PYTHON
             : receiver.runtime === 'python'
               ? PYTHON
               : receiver.runtime;
-        console.log(`${name}, run by ${by}: 2 accepted, ${refused.length} refused with 401`);
+        console.log(
+          `${name}, run by ${by}: ${delivered.length} emulator deliveries and 2 direct ones accepted, ${refused.length} refused with 401`,
+        );
       } finally {
+        await emu.emulator.close();
         await receiverProcess.stop();
       }
     });
