@@ -1,6 +1,6 @@
 /** Every generated file of the repository and how to render it: one list for the generator and the drift test. */
-import { buildRequestSchema } from '../schema/build-schema';
-import { TEMPLATES } from '../snippets/catalog';
+import { buildRequestSchema, buildWebhookSchema } from '../schema/build-schema';
+import { TEMPLATES, WEBHOOK_TEMPLATES } from '../snippets/catalog';
 import { RECEIVER_LANGUAGES, receiverSnippetsPath } from '../snippets/receivers';
 import { renderSnippetFile } from '../snippets/render';
 import { renderReceiverSnippetFile } from '../snippets/render-receivers';
@@ -8,6 +8,8 @@ import { renderCountriesModule } from './countries-module';
 
 export const SCHEMA_PATH = 'schemas/idenfy-create-session.schema.json';
 export const SNIPPETS_PATH = 'snippets/idenfy-request.json';
+export const WEBHOOK_SCHEMA_PATH = 'schemas/idenfy-webhook.schema.json';
+export const WEBHOOK_SNIPPETS_PATH = 'snippets/idenfy-webhook.json';
 const COUNTRIES_PATH = 'src/model/countries.generated.ts';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -17,6 +19,8 @@ export function renderGeneratedFiles(): Record<string, string> {
     [COUNTRIES_PATH]: renderCountriesModule(),
     [SCHEMA_PATH]: json(buildRequestSchema()),
     [SNIPPETS_PATH]: json(renderSnippetFile(TEMPLATES)),
+    [WEBHOOK_SCHEMA_PATH]: json(buildWebhookSchema()),
+    [WEBHOOK_SNIPPETS_PATH]: json(renderSnippetFile(WEBHOOK_TEMPLATES)),
     ...Object.fromEntries(
       RECEIVER_LANGUAGES.map((language) => [
         receiverSnippetsPath(language),

@@ -230,6 +230,16 @@ export class SessionStore {
    * `final` as it is for the webhook (false only for the interim result of a manual review).
    */
   webhookPayload(session: EmulatedSession, baseUrl: string): FullAnswer {
-    return { ...this.fullAnswer(session, baseUrl), final: session.result?.final ?? true };
+    const full = { ...this.fullAnswer(session, baseUrl), final: session.result?.final ?? true };
+    if (session.result) return full;
+    // Expired unfinished: the webhook model requires a platform and both times, where /full says
+    // null. The person never came (OTHER: "another or unknown platform"); the verification's time
+    // ran from the token's creation to its expiry.
+    return {
+      ...full,
+      platform: 'OTHER',
+      startTime: Math.floor(session.createdAt / 1000),
+      finishTime: Math.floor(session.expiresAt / 1000),
+    };
   }
 }

@@ -18,6 +18,7 @@ import {
   startEmulator,
   type WebhookEvent,
 } from '../../src/emulator/server';
+import { identificationWebhook } from '../../src/model/webhook';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../../src/webhooks/signature';
 import { makeSelfSignedCert } from '../support/self-signed';
 
@@ -320,6 +321,23 @@ describe('the emulator delivers webhooks to a forward URL', { timeout: 60_000 },
       assert.ok(!JSON.stringify(event.delivery).includes(KEY));
       assert.ok(!event.body.toString('utf8').includes(KEY));
     }
+  });
+
+  it('every payload the emulator sent validates against the IdentificationWebhook model', () => {
+    const overalls = new Set<unknown>();
+    for (const call of hook.calls) {
+      const parsed = identificationWebhook.safeParse(call.json);
+      assert.ok(parsed.success, `${call.event}: ${parsed.error?.message}`);
+      overalls.add(`${call.json.status.overall}/${call.json.final}`);
+    }
+    // Every way of finishing above is among them.
+    assert.deepEqual([...overalls].sort(), [
+      'APPROVED/true',
+      'DENIED/true',
+      'EXPIRED/true',
+      'SUSPECTED/false',
+      'SUSPECTED/true',
+    ]);
   });
 });
 

@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { renderGeneratedFiles, SCHEMA_PATH, SNIPPETS_PATH } from '../../src/build/generated-files';
+import {
+  renderGeneratedFiles,
+  SCHEMA_PATH,
+  SNIPPETS_PATH,
+  WEBHOOK_SCHEMA_PATH,
+  WEBHOOK_SNIPPETS_PATH,
+} from '../../src/build/generated-files';
 import { RECEIVER_LANGUAGES, receiverSnippetsPath } from '../../src/snippets/receivers';
 
 const root = join(__dirname, '..', '..');
@@ -28,11 +34,16 @@ interface Manifest {
 const manifest = JSON.parse(read('package.json')) as Manifest;
 const normalise = (path: string) => path.replace(/^\.\//, '');
 
-test('package.json binds the schema to *.idenfy.json', () => {
-  const bindings = manifest.contributes.jsonValidation.filter((b) => normalise(b.url) === SCHEMA_PATH);
-  assert.equal(bindings.length, 1, `no jsonValidation entry with url ./${SCHEMA_PATH}`);
-  assert.deepEqual([bindings[0]?.fileMatch].flat(), ['*.idenfy.json']);
-});
+for (const [path, pattern] of [
+  [SCHEMA_PATH, '*.idenfy.json'],
+  [WEBHOOK_SCHEMA_PATH, '*.idenfy-webhook.json'],
+] as const) {
+  test(`package.json binds ${path} to ${pattern}`, () => {
+    const bindings = manifest.contributes.jsonValidation.filter((b) => normalise(b.url) === path);
+    assert.equal(bindings.length, 1, `no jsonValidation entry with url ./${path}`);
+    assert.deepEqual([bindings[0]?.fileMatch].flat(), [pattern]);
+  });
+}
 
 test('package.json contributes each generated snippets file, for its own languages only', () => {
   const contributed: Record<string, string[]> = {};
@@ -40,9 +51,12 @@ test('package.json contributes each generated snippets file, for its own languag
     contributed[normalise(path)] = [...(contributed[normalise(path)] ?? []), language];
   }
   for (const languages of Object.values(contributed)) languages.sort();
-  // Request templates only in JSON files; each receiver file only in its own language, so handler
-  // code is never offered in a request or payload file, nor a request in source code.
-  const expected: Record<string, string[]> = { [SNIPPETS_PATH]: ['json', 'jsonc'] };
+  // Requests in JSON files, payloads in webhook files, each receiver only in its own language: handler
+  // code is never offered in a request or payload file, nor JSON templates in source code.
+  const expected: Record<string, string[]> = {
+    [SNIPPETS_PATH]: ['json', 'jsonc'],
+    [WEBHOOK_SNIPPETS_PATH]: ['idenfy-webhook'],
+  };
   for (const language of RECEIVER_LANGUAGES) expected[receiverSnippetsPath(language)] = [language];
   assert.deepEqual(contributed, expected);
 });
