@@ -350,6 +350,10 @@ for (const receiver of RECEIVERS) {
         await receiverProcess.waitForLine(loggedLine(last));
         const logged = receiverProcess.lines.filter((l) => l.includes('scanRef='));
         assert.equal(logged.length, delivered.length + 2, `logged:\n${logged.join('\n')}`);
+        assert.ok(
+          !receiverProcess.lines.some((l) => l.includes(SIGNING_KEY)),
+          'the receiver printed its key',
+        );
         const by =
           receiver.runtime === 'flask'
             ? FLASK_PYTHON
