@@ -1,7 +1,9 @@
 /** Every generated file of the repository and how to render it: one list for the generator and the drift test. */
 import { buildRequestSchema, buildWebhookSchema } from '../schema/build-schema';
 import { TEMPLATES, WEBHOOK_TEMPLATES } from '../snippets/catalog';
+import { RECEIVER_LANGUAGES, receiverSnippetsPath } from '../snippets/receivers';
 import { renderSnippetFile } from '../snippets/render';
+import { renderReceiverSnippetFile } from '../snippets/render-receivers';
 import { renderCountriesModule } from './countries-module';
 
 export const SCHEMA_PATH = 'schemas/idenfy-create-session.schema.json';
@@ -19,5 +21,11 @@ export function renderGeneratedFiles(): Record<string, string> {
     [SNIPPETS_PATH]: json(renderSnippetFile(TEMPLATES)),
     [WEBHOOK_SCHEMA_PATH]: json(buildWebhookSchema()),
     [WEBHOOK_SNIPPETS_PATH]: json(renderSnippetFile(WEBHOOK_TEMPLATES)),
+    ...Object.fromEntries(
+      RECEIVER_LANGUAGES.map((language) => [
+        receiverSnippetsPath(language),
+        json(renderReceiverSnippetFile(language)),
+      ]),
+    ),
   };
 }

@@ -13,6 +13,7 @@ import {
   WEBHOOK_SCHEMA_PATH,
   WEBHOOK_SNIPPETS_PATH,
 } from '../../src/build/generated-files';
+import { RECEIVER_LANGUAGES, receiverSnippetsPath } from '../../src/snippets/receivers';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -44,13 +45,20 @@ for (const [path, pattern] of [
   });
 }
 
-test('package.json contributes the generated snippets files: requests for JSON, webhooks for webhook files', () => {
-  const byLanguage = manifest.contributes.snippets.map((s) => [s.language, normalise(s.path)]);
-  assert.deepEqual(byLanguage.sort(), [
-    ['idenfy-webhook', WEBHOOK_SNIPPETS_PATH],
-    ['json', SNIPPETS_PATH],
-    ['jsonc', SNIPPETS_PATH],
-  ]);
+test('package.json contributes each generated snippets file, for its own languages only', () => {
+  const contributed: Record<string, string[]> = {};
+  for (const { path, language } of manifest.contributes.snippets) {
+    contributed[normalise(path)] = [...(contributed[normalise(path)] ?? []), language];
+  }
+  for (const languages of Object.values(contributed)) languages.sort();
+  // Requests in JSON files, payloads in webhook files, each receiver only in its own language: handler
+  // code is never offered in a request or payload file, nor JSON templates in source code.
+  const expected: Record<string, string[]> = {
+    [SNIPPETS_PATH]: ['json', 'jsonc'],
+    [WEBHOOK_SNIPPETS_PATH]: ['idenfy-webhook'],
+  };
+  for (const language of RECEIVER_LANGUAGES) expected[receiverSnippetsPath(language)] = [language];
+  assert.deepEqual(contributed, expected);
 });
 
 const schema = JSON.parse(read(SCHEMA_PATH)) as Record<string, unknown>;

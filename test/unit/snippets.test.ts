@@ -13,6 +13,7 @@ import { plainBody, snippetLines } from '../../src/snippets/render';
 import { PAGE_EXAMPLES } from '../support/arbitraries';
 import { expandSnippet } from '../support/expand-snippet';
 import { complete, createService, diagnose } from '../support/json-service';
+import { expandSnippet } from '../support/snippet-syntax';
 
 const root = join(__dirname, '..', '..');
 const service = createService();
@@ -23,6 +24,7 @@ test('expandSnippet follows the snippet syntax', () => {
   assert.equal(expandSnippet('"${2|M,F|}"'), '"M"');
   assert.equal(expandSnippet('"a\\$b\\}c\\\\d" $0'), '"a$b}c\\d" ');
   assert.equal(expandSnippet('${3|a\\,b,c|}'), 'a,b');
+  assert.equal(expandSnippet('`${port}` $PATH ${x:y} \\${port}'), '`port` PATH y ${port}');
 });
 // biome-ignore-end lint/suspicious/noTemplateCurlyInString: these strings are snippet syntax
 
