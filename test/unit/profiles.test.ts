@@ -7,6 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { startEmulator } from '../../src/emulator/server';
+import { type HistoryEntry, historyEntrySchema } from '../../src/history/entry';
+import { liveConfirmation } from '../../src/profiles/live-confirmation';
 import {
   LEGACY_KEYS,
   type MigrationPorts,
@@ -22,6 +25,7 @@ import {
   secretKeys,
   serializeProfiles,
 } from '../../src/profiles/profile-list';
+import { sendRequest } from '../../src/session/send';
 
 const dev: Profile = { id: 'p-dev', name: 'dev', baseUrl: 'https://ivs.idenfy.com', live: false };
 const prod: Profile = { id: 'p-prod', name: 'production', baseUrl: 'https://ivs.idenfy.com', live: true };
@@ -217,5 +221,80 @@ describe('migration of the single stored pair', () => {
     assert.equal(store.secrets.get(LEGACY_KEYS.apiSecret), 'old-secret');
     await migrateLegacyCredentials(ports, BASE);
     assertMigrated(store);
+  });
+});
+
+describe('the live-send modal', () => {
+  it('Create Session: names the profile, the clientId, the file and that it is billable', () => {
+    const q = liveConfirmation({
+      action: 'create',
+      profile: 'production',
+      clientId: 'user-42',
+      host: 'ivs.idenfy.com',
+      fileName: 'good.idenfy.json',
+    });
+    assert.match(q.message, /billable/);
+    assert.match(q.message, /clientId "user-42"/);
+    assert.match(q.message, /LIVE profile "production"/);
+    assert.match(q.detail, /good\.idenfy\.json is sent to ivs\.idenfy\.com/);
+    assert.equal(q.button, 'Create Billable Session');
+  });
+
+  it('Delete Personal Data: names the profile, the clientId and that it is irreversible', () => {
+    const q = liveConfirmation({
+      action: 'delete',
+      profile: 'production',
+      clientId: '',
+      host: 'ivs.idenfy.com',
+      scanRef: 'scan-1',
+    });
+    assert.match(q.message, /^Irreversibly delete/);
+    assert.match(q.message, /clientId "\(no clientId\)"/);
+    assert.match(q.message, /LIVE profile "production"/);
+    assert.match(q.detail, /scan-1 on ivs\.idenfy\.com/);
+    assert.match(q.detail, /cannot be restored/);
+  });
+});
+
+describe('history entries record the profile', () => {
+  it('a session sent with a profile is saved with its name and id, never its secrets', async () => {
+    const emulator = await startEmulator();
+    try {
+      const saved: HistoryEntry[] = [];
+      const outcome = await sendRequest({
+        body: '{"clientId":"user-7"}',
+        target: {
+          kind: 'idenfy',
+          baseUrl: emulator.url,
+          apiKey: emulator.apiKey,
+          apiSecret: emulator.apiSecret,
+          profile: { id: 'p-prod', name: 'production', live: true },
+        },
+        history: {
+          record: async (entry) => {
+            saved.push(entry);
+            return entry;
+          },
+        },
+        timeoutMs: 5_000,
+        log: () => {},
+      });
+      assert.ok(outcome.ok);
+      assert.equal(emulator.requests, 1);
+      const entry = saved[0];
+      assert.ok(entry);
+      assert.deepEqual([entry.profile, entry.profileId], ['production', 'p-prod']);
+      // The live mark is the profile's, not the session's: only the name and id are kept.
+      assert.ok(!('live' in entry));
+      const text = JSON.stringify(entry);
+      assert.ok(!text.includes(emulator.apiSecret) && !text.includes(emulator.apiKey));
+      // Read back from storage, the two fields survive; an entry from before profiles has neither.
+      const reread = historyEntrySchema.parse(JSON.parse(text));
+      assert.deepEqual([reread.profile, reread.profileId], ['production', 'p-prod']);
+      const { profile: _p, profileId: _i, ...older } = reread;
+      assert.equal(historyEntrySchema.parse(older).profileId, undefined);
+    } finally {
+      await emulator.close();
+    }
   });
 });
