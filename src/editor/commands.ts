@@ -47,14 +47,15 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
     'idenfy.startEmulator': async () => {
       const target = await emulator.start();
       void vscode.window.showInformationMessage(
-        `iDenfy emulator running at ${target.baseUrl}. Create Session now sends there, with the emulator's own credentials; your stored credentials are untouched.`,
+        `iDenfy emulator running at ${target.baseUrl}. Create Session now sends there, with the emulator's own credentials; your profiles are untouched.`,
       );
       return target.baseUrl;
     },
     'idenfy.stopEmulator': async () => {
       await emulator.stop();
+      const active = deps.profiles.active();
       void vscode.window.showInformationMessage(
-        'iDenfy emulator stopped. Create Session sends to iDenfy again.',
+        `iDenfy emulator stopped. Create Session sends to iDenfy again${active ? `, with the profile "${active.name}"` : ''}.`,
       );
     },
     // Credential profiles; idenfy.chooseTarget is the status bar's command id from before profiles.
