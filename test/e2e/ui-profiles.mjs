@@ -54,7 +54,12 @@ export default async function profiles({ vsix, log }) {
 
     // The status bar item opens Switch Profile: both profiles and the local emulator.
     await ui.openFile('good.idenfy.json');
-    await ui.press('Escape');
+    // The "added" toasts would cover the pictures.
+    await ui.runCommand('Notifications: Clear All Notifications');
+    await page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', ...WAIT });
     await statusItem.click();
     const rows = widget.locator('.quick-input-list .monaco-list-row');
     await rows.filter({ hasText: 'Local emulator' }).first().waitFor(WAIT);
