@@ -36,8 +36,10 @@ export async function switchProfileCommand(
     description: `${hostOf(p.baseUrl)}${p.live ? ' · live' : ''}${p.id === active?.id && !running ? ' · active' : ''}`,
     run: async () => {
       await profiles.activate(p.id);
-      // The emulator takes precedence while it runs: choosing a profile means sending with it.
+      // The emulator takes precedence while it runs: choosing a profile means sending with it. After a
+      // failed auto-start, choosing a profile is the user's answer too (as "Send to iDenfy" is).
       if (emulator.running) await emulator.stop();
+      else emulator.useIdenfy();
     },
   }));
   if (!options?.profilesOnly) {
