@@ -7,6 +7,7 @@ import { commandTable } from './editor/commands';
 import { CredentialStore } from './editor/credentials';
 import { HistoryView } from './editor/history-view';
 import { Log } from './editor/log';
+import { ProfileStore } from './editor/profiles';
 import { PropertyFixes } from './editor/property-fixes';
 import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
@@ -28,23 +29,54 @@ export interface TestApi {
   sessionRow(
     id: string,
   ): { label: string; description: string; icon: string; contextValue: string; tooltip: string } | undefined;
+  /** Credential profiles (input boxes and quick picks cannot be answered from the extension host). */
+  addProfile(profile: {
+    name: string;
+    baseUrl: string;
+    apiKey: string;
+    apiSecret: string;
+    webhookSigningKey?: string;
+    live?: boolean;
+  }): Promise<string>;
+  /** Makes the named profile active (stopping the emulator, as Switch Profile does). */
+  switchProfile(name: string): Promise<void>;
+  removeProfile(name: string): Promise<void>;
+  profiles(): { id: string; name: string; baseUrl: string; live: boolean; active: boolean }[];
+  /** The status bar item's text, e.g. "$(shield) iDenfy: production (live)". */
+  statusBarText(): string;
+  /** Queues the answer to the next live-send modal; the modal's words are kept for liveQuestions(). */
+  answerLiveConfirmation(send: boolean): void;
+  liveQuestions(): { message: string; detail: string; button: string }[];
+  /** Stores a pre-profiles credential pair under its old keys and runs the migration again. */
+  migrateLegacy(legacy: { apiKey: string; apiSecret: string; webhookSigningKey?: string }): Promise<void>;
+  /** A profile's webhook signing key is stored (the value itself is not handed out). */
+  hasWebhookSigningKey(name: string): Promise<boolean>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const log = new Log();
-  const credentials = new CredentialStore(context.secrets);
+  // Moves the single pre-profiles credential pair into the profile "default" once (in the background).
+  const profiles = new ProfileStore(context.secrets, context.globalState, log);
+  const credentials = new CredentialStore(profiles);
   // Fault hooks for the integration tests; the production bundle has none (__IDENFY_TEST_BUILD__ is false).
   const testHooks = __IDENFY_TEST_BUILD__
-    ? { failNextUiStep: false, failNextStart: false, clockOffsetMs: 0 }
+    ? {
+        failNextUiStep: false,
+        failNextStart: false,
+        clockOffsetMs: 0,
+        liveAnswers: [] as boolean[],
+        liveQuestions: [] as { message: string; detail: string; button: string }[],
+      }
     : undefined;
-  const emulator = new EmulatorControl(log, testHooks);
+  const emulator = new EmulatorControl(log, profiles, testHooks);
   const history = new HistoryView(context.globalStorageUri.fsPath);
   const diagnostics = new RequestDiagnostics();
   const responses = new ResponseDocuments();
-  const deps = { credentials, emulator, history, log, diagnostics, responses, testHooks };
+  const deps = { credentials, profiles, emulator, history, log, diagnostics, responses, testHooks };
 
   context.subscriptions.push(
     log,
+    profiles,
     credentials,
     emulator,
     history,
@@ -76,8 +108,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   if (!__IDENFY_TEST_BUILD__ || !testHooks || context.extensionMode !== vscode.ExtensionMode.Test)
     return undefined;
   return {
-    setCredentials: (apiKey, apiSecret) => credentials.set({ apiKey, apiSecret }),
-    clearCredentials: () => credentials.clear(),
+    setCredentials: async (apiKey, apiSecret) => {
+      await credentials.set({ apiKey, apiSecret });
+    },
+    clearCredentials: async () => {
+      await credentials.clear();
+    },
     emulatorUrl: () => emulator.running?.baseUrl,
     failNextUiStep: () => {
       testHooks.failNextUiStep = true;
@@ -101,6 +137,40 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     autoStartEmulator: (fail) => {
       testHooks.failNextStart = fail;
       return emulator.autoStart();
+    },
+    addProfile: async (p) => {
+      const { live = false, ...rest } = p;
+      return (await profiles.add({ ...rest, live })).id;
+    },
+    switchProfile: async (name) => {
+      const profile = profiles.list().find((p) => p.name === name);
+      if (!profile) throw new Error(`no profile named ${name}`);
+      await profiles.activate(profile.id);
+      await emulator.stop();
+    },
+    removeProfile: async (name) => {
+      const profile = profiles.list().find((p) => p.name === name);
+      if (profile) await profiles.remove(profile.id);
+    },
+    profiles: () => {
+      const active = profiles.active()?.id;
+      return profiles.list().map((p) => ({ ...p, active: p.id === active }));
+    },
+    statusBarText: () => emulator.statusText(),
+    answerLiveConfirmation: (send) => {
+      testHooks.liveAnswers.push(send);
+    },
+    liveQuestions: () => [...testHooks.liveQuestions],
+    migrateLegacy: async (legacy) => {
+      await context.secrets.store('idenfy.apiKey', legacy.apiKey);
+      await context.secrets.store('idenfy.apiSecret', legacy.apiSecret);
+      if (legacy.webhookSigningKey)
+        await context.secrets.store('idenfy.webhookSigningKey', legacy.webhookSigningKey);
+      await profiles.runMigration();
+    },
+    hasWebhookSigningKey: async (name) => {
+      const profile = profiles.list().find((p) => p.name === name);
+      return profile !== undefined && (await profiles.webhookSigningKey(profile.id)) !== undefined;
     },
   };
 }

@@ -6,13 +6,19 @@ import { type CreateSessionDeps, createSessionCommand } from './create-session';
 import { askForCredentials } from './credentials';
 import { openVerificationPage } from './open-page';
 import {
+  addProfileCommand,
+  removeProfileCommand,
+  renameProfileCommand,
+  setLiveCommand,
+  switchProfileCommand,
+} from './profile-commands';
+import {
   checkStatusCommand,
   completeEmulatorCommand,
   deleteDataCommand,
   savePdfCommand,
   showResultCommand,
 } from './session-commands';
-import { chooseTarget } from './target';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -23,13 +29,17 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
     'idenfy.setCredentials': async () => {
       const saved = await askForCredentials(credentials);
       if (saved)
-        void vscode.window.showInformationMessage('iDenfy API credentials saved in VS Code secret storage.');
+        void vscode.window.showInformationMessage(
+          `iDenfy API credentials saved in VS Code secret storage for profile "${saved.profile.name}".`,
+        );
       return saved !== undefined;
     },
     'idenfy.clearCredentials': async () => {
-      await credentials.clear();
+      const profile = await credentials.clear();
       void vscode.window.showInformationMessage(
-        'iDenfy API credentials removed from VS Code secret storage.',
+        profile
+          ? `iDenfy API credentials of profile "${profile.name}" removed from VS Code secret storage.`
+          : 'No iDenfy profile is active: no credentials were removed.',
       );
     },
     'idenfy.createSession': (uri?: vscode.Uri) =>
@@ -37,17 +47,25 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
     'idenfy.startEmulator': async () => {
       const target = await emulator.start();
       void vscode.window.showInformationMessage(
-        `iDenfy emulator running at ${target.baseUrl}. Create Session now sends there, with the emulator's own credentials; your stored credentials are untouched.`,
+        `iDenfy emulator running at ${target.baseUrl}. Create Session now sends there, with the emulator's own credentials; your profiles are untouched.`,
       );
       return target.baseUrl;
     },
     'idenfy.stopEmulator': async () => {
       await emulator.stop();
+      const active = deps.profiles.active();
       void vscode.window.showInformationMessage(
-        'iDenfy emulator stopped. Create Session sends to iDenfy again.',
+        `iDenfy emulator stopped. Create Session sends to iDenfy again${active ? `, with the profile "${active.name}"` : ''}.`,
       );
     },
-    'idenfy.chooseTarget': () => chooseTarget(emulator),
+    // Credential profiles; idenfy.chooseTarget is the status bar's command id from before profiles.
+    'idenfy.switchProfile': (options?: { profilesOnly?: boolean }) => switchProfileCommand(deps, options),
+    'idenfy.chooseTarget': () => switchProfileCommand(deps),
+    'idenfy.addProfile': () => addProfileCommand(deps),
+    'idenfy.renameProfile': () => renameProfileCommand(deps),
+    'idenfy.removeProfile': () => removeProfileCommand(deps),
+    'idenfy.markProfileLive': () => setLiveCommand(deps, true),
+    'idenfy.unmarkProfileLive': () => setLiveCommand(deps, false),
     'idenfy.showOutput': () => deps.log.show(),
     'idenfy.history.openPage': (entry: HistoryEntry) => {
       if (loadCore().isExpired(entry)) {

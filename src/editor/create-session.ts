@@ -8,25 +8,30 @@ import { copyWithConfirmation } from './clipboard';
 import { loadCore } from './core-loader';
 import { askForCredentials, type CredentialStore } from './credentials';
 import type { HistoryView } from './history-view';
+import { confirmLive, type LiveGuardHooks } from './live-guard';
 import type { Log } from './log';
 import { openVerificationPage } from './open-page';
+import type { ProfileStore } from './profiles';
 import type { RequestDiagnostics } from './request-diagnostics';
 import { withRequestProgress } from './request-progress';
 import type { ResponseDocuments } from './response-documents';
-import { apiBaseUrl } from './settings';
 import { type EmulatorControl, hostOf } from './target';
 
 const REQUEST_FILE = /\.idenfy\.json$/i;
 
 export interface CreateSessionDeps {
   credentials: CredentialStore;
+  profiles: ProfileStore;
   emulator: EmulatorControl;
   history: HistoryView;
   log: Log;
   diagnostics: RequestDiagnostics;
   responses: ResponseDocuments;
-  /** Set only by the integration tests (test builds): makes the next UI step after a 2xx throw. */
-  testHooks?: { failNextUiStep: boolean };
+  /**
+   * Set only by the integration tests (test builds): makes the next UI step after a 2xx throw, and
+   * answers the live-send modal (which the extension host cannot click).
+   */
+  testHooks?: { failNextUiStep: boolean } & LiveGuardHooks;
 }
 
 /**
@@ -98,6 +103,20 @@ async function createSessionFor(
   const target = state.kind === 'emulator' ? state.target : await idenfyTarget(deps);
   if (!target) return { status: 'noCredentials' };
   deps.log.protect(target.apiKey, target.apiSecret);
+  // A live profile asks every time, after everything else is settled, so the answer is the last step.
+  if (target.profile?.live) {
+    const confirmed = await confirmLive(
+      {
+        action: 'create',
+        profile: target.profile.name,
+        clientId: prepared.clientId,
+        host: hostOf(target.baseUrl),
+        fileName,
+      },
+      deps.testHooks,
+    );
+    if (!confirmed) return { status: 'notConfirmed' };
+  }
 
   const outcome = await withRequestProgress(
     `iDenfy: creating a session for ${prepared.clientId}${target.kind === 'emulator' ? ' (emulator)' : ''}`,
@@ -163,10 +182,29 @@ function refuseEmulatorDown(
   return { status: 'emulatorDown', message };
 }
 
+/** The active profile's base URL and credentials, asked for when it has none yet. */
 async function idenfyTarget(deps: CreateSessionDeps): Promise<Target | undefined> {
+  await deps.profiles.ready;
+  if (!deps.profiles.active() && deps.profiles.list().length > 0) {
+    void vscode.window
+      .showErrorMessage(
+        'Nothing was sent: no iDenfy profile is active. Choose the one to send with.',
+        'Switch Profile',
+      )
+      .then((choice) => choice && vscode.commands.executeCommand('idenfy.switchProfile'));
+    return undefined;
+  }
   const stored = (await deps.credentials.get()) ?? (await askForCredentials(deps.credentials));
-  if (!stored) return undefined;
-  return { kind: 'idenfy', baseUrl: apiBaseUrl(), ...stored };
+  const profile = deps.profiles.active();
+  if (!stored || !profile) return undefined;
+  const { apiKey, apiSecret } = stored;
+  return {
+    kind: 'idenfy',
+    baseUrl: profile.baseUrl,
+    apiKey,
+    apiSecret,
+    profile: { id: profile.id, name: profile.name, live: profile.live },
+  };
 }
 
 function report(

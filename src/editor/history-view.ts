@@ -75,6 +75,7 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
         `**created** ${created.toLocaleString()}`,
         `**expires** ${new Date(entry.expiresAt).toLocaleString()}${expired ? ' (expired)' : ''}`,
         `**target** ${entry.target === 'emulator' ? `offline emulator (${entry.baseUrl})` : `iDenfy (${entry.baseUrl})`}`,
+        ...(entry.profile === undefined ? [] : [`**profile** ${entry.profile}`]),
       ].join('  \n'),
     );
     item.command = { command: 'idenfy.history.showResponse', title: 'Show Response', arguments: [entry] };

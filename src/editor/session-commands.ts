@@ -13,7 +13,9 @@ import type { Credentials } from '../http/redact';
 import type { LifecycleKind, LifecycleRequest, LifecycleResult } from '../session/lifecycle';
 import { loadCore } from './core-loader';
 import type { CreateSessionDeps } from './create-session';
+import { confirmLive } from './live-guard';
 import { withRequestProgress } from './request-progress';
+import { hostOf } from './target';
 
 type Outcome =
   Parameters<ReturnType<typeof loadCore>['startEmulator']> extends unknown
@@ -51,20 +53,33 @@ async function sessionFor(deps: CreateSessionDeps, given: unknown): Promise<Hist
 
 /**
  * The credentials for the session's target: the running emulator's own only if it is the emulator
- * that created the session (same base URL); for iDenfy, the stored ones. requestForSession refuses,
- * without sending, when they are missing or not the ones that created the session.
+ * that created the session (same base URL); for iDenfy, those of the profile that created it (even
+ * after switching to another), or the active profile's for entries from before profiles.
+ * requestForSession refuses, without sending, when they are missing or not the ones that created the
+ * session; a removed profile is refused here, naming it.
  */
 async function credentialsFor(
   deps: CreateSessionDeps,
   entry: HistoryEntry,
-): Promise<Credentials | undefined> {
+): Promise<{ ok: true; credentials: Credentials | undefined } | { ok: false; failure: IdenfyFailure }> {
   if (entry.target === 'emulator') {
     const running = await deps.emulator.current();
-    return running && running.baseUrl === entry.baseUrl
-      ? { apiKey: running.apiKey, apiSecret: running.apiSecret }
-      : undefined;
+    const credentials =
+      running && running.baseUrl === entry.baseUrl
+        ? { apiKey: running.apiKey, apiSecret: running.apiSecret }
+        : undefined;
+    return { ok: true, credentials };
   }
-  return deps.credentials.get();
+  if (entry.profileId === undefined) return { ok: true, credentials: await deps.credentials.get() };
+  await deps.profiles.ready;
+  if (!deps.profiles.byId(entry.profileId)) {
+    const message = `The profile "${entry.profile ?? entry.profileId}" that created session ${entry.scanRef} was removed, so nothing was sent: add a profile with that account's API key to ask iDenfy about it.`;
+    return {
+      ok: false,
+      failure: { cause: 'profileRemoved', code: 'NOT_SENT', message, outcomeUnknown: false, action: 'none' },
+    };
+  }
+  return { ok: true, credentials: await deps.profiles.credentials(entry.profileId) };
 }
 
 async function send<K extends LifecycleKind>(
@@ -73,7 +88,9 @@ async function send<K extends LifecycleKind>(
   request: Extract<LifecycleRequest, { kind: K }>,
 ): Promise<LifecycleResult<K>> {
   const core = loadCore();
-  const credentials = await credentialsFor(deps, entry);
+  const held = await credentialsFor(deps, entry);
+  if (!held.ok) return { ok: false, failure: held.failure, durationMs: 0 };
+  const { credentials } = held;
   if (credentials) deps.log.protect(credentials.apiKey, credentials.apiSecret);
   const where = entry.target === 'emulator' ? ' (emulator)' : '';
   return withRequestProgress(
@@ -200,8 +217,21 @@ export async function deleteDataCommand(
 ): Promise<LifecycleCommandResult> {
   const entry = await sessionFor(deps, given);
   if (!entry) return { status: 'noSession' };
-  const preConfirmed = __IDENFY_TEST_BUILD__ && options?.confirmed === true;
-  if (!preConfirmed) {
+  const profile = entry.profileId === undefined ? undefined : deps.profiles.byId(entry.profileId);
+  // A live profile always asks in its own words; the tests' pre-confirmation does not skip it.
+  if (profile?.live) {
+    const confirmed = await confirmLive(
+      {
+        action: 'delete',
+        profile: profile.name,
+        clientId: entry.clientId,
+        host: hostOf(entry.baseUrl),
+        scanRef: entry.scanRef,
+      },
+      deps.testHooks,
+    );
+    if (!confirmed) return { status: 'notConfirmed' };
+  } else if (!(__IDENFY_TEST_BUILD__ && options?.confirmed === true)) {
     const where = entry.target === 'emulator' ? 'the emulator' : 'iDenfy';
     const answer = await vscode.window.showWarningMessage(
       `Delete the personal data of ${entry.clientId || '(no clientId)'}'s verification ${entry.scanRef} from ${where}?`,

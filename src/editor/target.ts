@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Target } from '../session/send';
 import { loadCore } from './core-loader';
 import type { Log } from './log';
+import type { ProfileStore } from './profiles';
 import { apiBaseUrl, emulatorAutoStart } from './settings';
 
 type Emulator = Awaited<ReturnType<ReturnType<typeof loadCore>['startEmulator']>>;
@@ -13,9 +14,9 @@ export type TargetState =
   | { kind: 'emulatorDown'; reason: string; baseUrl: string };
 
 /**
- * Which iDenfy this window talks to: the real one (user-level base URL + stored credentials) or,
- * while it runs, the offline emulator with its own throwaway credentials. Stored credentials are
- * never touched by the emulator. The status bar says which, from activation on.
+ * Which iDenfy this window talks to: the active profile's (its base URL and credentials) or, while it
+ * runs, the offline emulator with its own throwaway credentials. Stored credentials are never touched
+ * by the emulator. The status bar says which, from activation on, and a click switches.
  */
 export class EmulatorControl implements vscode.Disposable {
   private emulator: Emulator | undefined;
@@ -40,11 +41,13 @@ export class EmulatorControl implements vscode.Disposable {
    */
   constructor(
     private readonly log: Log,
+    private readonly profiles: ProfileStore,
     private readonly hooks?: { failNextStart: boolean; clockOffsetMs: number },
   ) {
-    this.status.name = 'iDenfy target';
-    this.status.command = 'idenfy.chooseTarget';
+    this.status.name = 'iDenfy profile';
+    this.status.command = 'idenfy.switchProfile';
     this.subscriptions.push(
+      profiles.onDidChange(() => this.render()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (
           e.affectsConfiguration('idenfy.apiBaseUrl') ||
@@ -70,8 +73,13 @@ export class EmulatorControl implements vscode.Disposable {
     const reason = this.autoStartFailure;
     // Turning the setting off is a choice too: the user no longer expects the emulator.
     if (reason !== undefined && emulatorAutoStart())
-      return { kind: 'emulatorDown', reason, baseUrl: apiBaseUrl() };
-    return { kind: 'idenfy', baseUrl: apiBaseUrl() };
+      return { kind: 'emulatorDown', reason, baseUrl: this.idenfyBaseUrl() };
+    return { kind: 'idenfy', baseUrl: this.idenfyBaseUrl() };
+  }
+
+  /** Where a send to iDenfy goes: the active profile's base URL; before any profile, the setting's. */
+  private idenfyBaseUrl(): string {
+    return this.profiles.active()?.baseUrl ?? apiBaseUrl();
   }
 
   get running(): Target | undefined {
@@ -149,27 +157,45 @@ export class EmulatorControl implements vscode.Disposable {
     }
   }
 
+  /** What the status bar says now (for the integration tests). */
+  statusText(): string {
+    return this.status.text;
+  }
+
   /** The status bar item: always shown, so one can see where Create Session sends before sending. */
   private render(): void {
     const e = this.emulator;
-    const host = hostOf(apiBaseUrl());
+    const profile = this.profiles.active();
+    const host = hostOf(this.idenfyBaseUrl());
+    const named = profile ? `the profile "${profile.name}" (${host})` : `iDenfy at ${host}`;
+    this.status.backgroundColor = undefined;
     if (e) {
       this.status.text = '$(beaker) iDenfy: emulator';
-      this.status.backgroundColor = undefined;
       this.status.tooltip = new vscode.MarkdownString(
-        `Create Session sends to the offline iDenfy emulator at ${e.url}.\n\nClick to stop it or change the target.`,
+        `Create Session sends to the offline iDenfy emulator at ${e.url}.\n\nClick to switch to a profile.`,
       );
     } else if (this.autoStartFailure !== undefined && emulatorAutoStart()) {
       this.status.text = '$(warning) iDenfy: emulator failed';
       this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.status.tooltip = new vscode.MarkdownString(
-        `The local emulator did not start, so Create Session sends nothing until you start it or choose iDenfy (${host}).\n\nClick to choose.`,
+        `The local emulator did not start, so Create Session sends nothing until you start it or choose ${named}.\n\nClick to choose.`,
+      );
+    } else if (profile?.live) {
+      // Live sends are billed and real people's data: the item stands out, as the modal will.
+      this.status.text = `$(shield) iDenfy: ${profile.name} (live)`;
+      this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.status.tooltip = new vscode.MarkdownString(
+        `Create Session sends to ${host} with the **live** profile "${profile.name}": each Create Session and Delete Personal Data asks first.\n\nClick to switch profiles.`,
+      );
+    } else if (profile) {
+      this.status.text = `$(cloud) iDenfy: ${profile.name}`;
+      this.status.tooltip = new vscode.MarkdownString(
+        `Create Session sends to ${host} with the profile "${profile.name}".\n\nClick to switch profiles or start the offline emulator.`,
       );
     } else {
       this.status.text = `$(cloud) iDenfy: ${host}`;
-      this.status.backgroundColor = undefined;
       this.status.tooltip = new vscode.MarkdownString(
-        `Create Session sends to iDenfy at ${host} with your stored API credentials.\n\nClick to start the offline emulator or change the target.`,
+        `No profile is active: Create Session asks for API credentials for iDenfy at ${host}.\n\nClick to add or switch profiles, or start the offline emulator.`,
       );
     }
   }
@@ -189,36 +215,4 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** The status bar item's click: what one can switch to from here. */
-export async function chooseTarget(emulator: EmulatorControl): Promise<void> {
-  const running = emulator.running !== undefined;
-  const host = hostOf(apiBaseUrl());
-  const items: (vscode.QuickPickItem & { command: string; args?: unknown[] })[] = [
-    running
-      ? {
-          label: '$(debug-stop) Stop Local Emulator',
-          description: `send to iDenfy at ${host} again`,
-          command: 'idenfy.stopEmulator',
-        }
-      : {
-          label: '$(beaker) Start Local Emulator',
-          description: 'send to the offline emulator, with its own throwaway credentials',
-          command: 'idenfy.startEmulator',
-        },
-    { label: '$(key) Set API Credentials', description: 'for iDenfy', command: 'idenfy.setCredentials' },
-    {
-      label: '$(gear) Change the iDenfy Base URL',
-      description: 'idenfy.apiBaseUrl in your user settings',
-      command: 'workbench.action.openSettings',
-      args: ['idenfy.apiBaseUrl'],
-    },
-  ];
-  const where = running ? 'the offline emulator' : `iDenfy at ${host}`;
-  const picked = await vscode.window.showQuickPick(items, {
-    title: `iDenfy: Create Session sends to ${where}`,
-    placeHolder: 'Switch where Create Session sends',
-  });
-  if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.args ?? []));
 }

@@ -24,6 +24,13 @@ export interface HistoryEntry {
    */
   credentialFingerprint?: string;
   /**
+   * The credential profile that created the session (iDenfy targets): its name at creation, for the
+   * user, and its stable id, so later requests use its credentials even after a rename or a switch.
+   * Never a secret. Absent in emulator entries and in entries from before profiles.
+   */
+  profile?: string;
+  profileId?: string;
+  /**
    * The last overall status iDenfy reported for the session (Check Status and the other lifecycle
    * commands), and when: only the status word, never result data, photos or PDF bytes.
    */
@@ -56,6 +63,8 @@ export const historyEntrySchema = z.object({
   baseUrl: z.string(),
   redirectUrl: z.string().optional(),
   credentialFingerprint: z.string().optional(),
+  profile: z.string().optional(),
+  profileId: z.string().optional(),
   status: z.object({ overall: z.string().min(1).max(40), checkedAt: isoDate }).optional(),
   // Any JSON object: a record schema would re-check every key of the response for nothing.
   response: z.custom<Record<string, unknown>>(isPlainObject, 'not an object'),
@@ -68,6 +77,8 @@ export interface NewEntryInput {
   redirectUrl?: string;
   /** credentialFingerprint() of the API key used to create the session. */
   credentialFingerprint?: string;
+  /** The profile that sent the request (its id and its name now). */
+  sentWith?: { id: string; name: string };
   /** The clientId of the request that was sent: used when the response has no string clientId. */
   clientId?: string;
   /** Injected so tests and callers get a deterministic createdAt. */
@@ -115,6 +126,7 @@ function buildEntry(input: NewEntryInput): HistoryEntry {
     ...(input.credentialFingerprint === undefined
       ? {}
       : { credentialFingerprint: input.credentialFingerprint }),
+    ...(input.sentWith === undefined ? {} : { profile: input.sentWith.name, profileId: input.sentWith.id }),
     response,
   };
 }

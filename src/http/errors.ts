@@ -23,6 +23,7 @@ export type FailureCause =
   | 'pageNotFound'
   | 'credentialsMissing'
   | 'credentialsChanged'
+  | 'profileRemoved'
   | 'methodNotAllowed'
   | 'duplicateClientId'
   | 'requestTooLarge'

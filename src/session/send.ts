@@ -14,6 +14,8 @@ export interface Target {
   baseUrl: string;
   apiKey: string;
   apiSecret: string;
+  /** The credential profile sending (iDenfy targets): its id and name go into the history entry. */
+  profile?: { id: string; name: string; live: boolean };
 }
 
 export interface SendOptions {
@@ -91,6 +93,8 @@ export async function sendRequest(options: SendOptions): Promise<SendOutcome> {
     clientId: sentClientId(options.body),
     // Later requests for this session check that they use the key that created it (lifecycle.ts).
     credentialFingerprint: credentialFingerprint(target.apiKey),
+    // Later requests for the session use this profile, even after switching (session-commands.ts).
+    ...(target.profile ? { sentWith: { id: target.profile.id, name: target.profile.name } } : {}),
   });
   try {
     // Handed over: the response was parsed for this call alone, so the history keeps it without a copy.

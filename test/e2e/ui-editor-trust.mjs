@@ -166,8 +166,9 @@ export default async function editorTrust({ vsix, log }) {
 
     await check('16b: the status bar item switches to the emulator and back, and stays', async () => {
       await statusItem().click(WAIT);
+      // The emulator is listed as a profile-like target beside the profiles.
       await page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'Start Local Emulator' })
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Local emulator' })
         .first()
         .click(WAIT);
       await page.locator('.statusbar-item', { hasText: 'iDenfy: emulator' }).first().waitFor(WAIT);
@@ -177,10 +178,8 @@ export default async function editorTrust({ vsix, log }) {
         .locator('.quick-input-list .monaco-list-row', { hasText: 'Stop Local Emulator' })
         .first()
         .click(WAIT);
-      await page
-        .locator('.statusbar-item', { hasText: `iDenfy: ${host}` })
-        .first()
-        .waitFor(WAIT);
+      // Set API Credentials made the first profile, "default", with the user-level base URL.
+      await page.locator('.statusbar-item', { hasText: 'iDenfy: default' }).first().waitFor(WAIT);
       log(`status bar after stopping the emulator: ${(await statusItem().textContent()).trim()}`);
     });
     assert.equal(idenfy.requests, 1, 'exactly one POST reached the server');

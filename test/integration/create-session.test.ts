@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
-import { activateExtension, createSession, history, nextOpenedDocument, workspaceFile } from './support';
+import {
+  activateExtension,
+  createSession,
+  history,
+  nextOpenedDocument,
+  useProfile,
+  workspaceFile,
+} from './support';
 
 const EXPECTED_COMMANDS = [
   'idenfy.createSession',
@@ -65,19 +72,12 @@ describe('Create Session', () => {
   describe('against the user-level iDenfy base URL', () => {
     let server: Emulator;
     before(async () => {
-      const { api } = await activateExtension();
       server = await startEmulator();
-      await api.setCredentials(server.apiKey, server.apiSecret);
-      await vscode.workspace
-        .getConfiguration('idenfy')
-        .update('apiBaseUrl', server.url, vscode.ConfigurationTarget.Global);
+      await useProfile('create-session', server);
     });
     after(async () => {
       const { api } = await activateExtension();
-      await api.clearCredentials();
-      await vscode.workspace
-        .getConfiguration('idenfy')
-        .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+      await api.removeProfile('create-session');
       await server.close();
     });
 

@@ -7,7 +7,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CreateSessionCommandResult } from '../../src/editor/create-session';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
-import { activateExtension, createSession, history, openInEditor, workspaceFile } from './support';
+import {
+  activateExtension,
+  createSession,
+  history,
+  openInEditor,
+  useProfile,
+  workspaceFile,
+} from './support';
 
 async function setUserSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('idenfy').update(key, value, vscode.ConfigurationTarget.Global);
@@ -35,15 +42,13 @@ function tabOpened(uri: vscode.Uri): Promise<void> {
 describe('editor trust', () => {
   let idenfy: Emulator;
   before(async () => {
-    const { api } = await activateExtension();
+    await activateExtension();
     idenfy = await startEmulator();
-    await api.setCredentials(idenfy.apiKey, idenfy.apiSecret);
-    await setUserSetting('apiBaseUrl', idenfy.url);
+    await useProfile('editor-trust', idenfy);
   });
   after(async () => {
     const { api } = await activateExtension();
-    await api.clearCredentials();
-    await setUserSetting('apiBaseUrl', undefined);
+    await api.removeProfile('editor-trust');
     await setUserSetting('emulator.autoStart', undefined);
     await idenfy.close();
   });

@@ -12,7 +12,7 @@ import type { LifecycleCommandResult } from '../../src/editor/session-commands';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
 import type { HistoryEntry } from '../../src/history/store';
 import { FRAUD_TAGS } from '../../src/model/result-vocabulary';
-import { activateExtension, createSession, history, nextOpenedDocument } from './support';
+import { activateExtension, createSession, history, nextOpenedDocument, useProfile } from './support';
 
 const DAY_MS = 86_400_000;
 
@@ -137,15 +137,15 @@ describe('Session lifecycle (iDenfy target)', () => {
   let server: Emulator;
   const config = () => vscode.workspace.getConfiguration('idenfy');
   before(async () => {
-    const { api } = await activateExtension();
-    // An iDenfy-shaped server on loopback, reached as "iDenfy" through the user-level base URL.
+    await activateExtension();
+    // An iDenfy-shaped server on loopback, reached as "iDenfy" through the active profile.
     server = await startEmulator();
-    await api.setCredentials(server.apiKey, server.apiSecret);
+    await useProfile('lifecycle', server);
     await config().update('apiBaseUrl', server.url, vscode.ConfigurationTarget.Global);
   });
   after(async () => {
     const { api } = await activateExtension();
-    await api.clearCredentials();
+    await api.removeProfile('lifecycle');
     await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     await server.close();
   });

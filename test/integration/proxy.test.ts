@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
 import { type ForwardProxy, startForwardProxy } from '../support/forward-proxy';
-import { activateExtension, createSession, history } from './support';
+import { activateExtension, createSession, history, useProfile } from './support';
 
 /**
  * Proxy support as a user has it: `http.proxy` in the user settings of the real editor, the shipped
  * extension bundle, and a forward proxy on 127.0.0.1 in front of an emulator that stands in for
- * iDenfy at the user's idenfy.apiBaseUrl (loopback targets are proxied too: only the built-in
+ * iDenfy at the active profile's base URL (loopback targets are proxied too: only the built-in
  * emulator never is).
  */
 describe('Create Session through http.proxy', () => {
@@ -17,24 +17,18 @@ describe('Create Session through http.proxy', () => {
   let previousProxy: string | undefined;
 
   before(async () => {
-    const { api } = await activateExtension();
+    await activateExtension();
     await vscode.commands.executeCommand('idenfy.stopEmulator');
     server = await startEmulator();
     proxy = await startForwardProxy();
-    await api.setCredentials(server.apiKey, server.apiSecret);
+    await useProfile('proxy', server);
     previousProxy = http().inspect<string>('proxy')?.globalValue;
     await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
-    await vscode.workspace
-      .getConfiguration('idenfy')
-      .update('apiBaseUrl', server.url, vscode.ConfigurationTarget.Global);
   });
   after(async () => {
     const { api } = await activateExtension();
     await http().update('proxy', previousProxy, vscode.ConfigurationTarget.Global);
-    await vscode.workspace
-      .getConfiguration('idenfy')
-      .update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await api.clearCredentials();
+    await api.removeProfile('proxy');
     await proxy.close();
     await server.close();
   });

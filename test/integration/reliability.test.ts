@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CreateSessionCommandResult } from '../../src/editor/create-session';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
-import { activateExtension, createSession, history, openInEditor, workspaceFile } from './support';
+import {
+  activateExtension,
+  createSession,
+  history,
+  openInEditor,
+  useProfile,
+  workspaceFile,
+} from './support';
 
 const CANARY_SECRET = 'canary-7Hq2ZxW9-secret-Lm4vPp8R';
 const CANARY_KEY = 'canary-key-3Jd8';
@@ -66,16 +73,14 @@ function iDenfyLogWithRequests(root: string, lines: number): Promise<string> {
 describe('reliability in the real VS Code', () => {
   let idenfy: Emulator;
   before(async () => {
-    const { api } = await activateExtension();
+    await activateExtension();
     idenfy = await startEmulator({ apiKey: CANARY_KEY, apiSecret: CANARY_SECRET });
-    await api.setCredentials(CANARY_KEY, CANARY_SECRET);
-    await setUserSetting('apiBaseUrl', idenfy.url);
+    await useProfile('reliability', { url: idenfy.url, apiKey: CANARY_KEY, apiSecret: CANARY_SECRET });
     await setUserSetting('requestTimeoutSeconds', 1);
   });
   after(async () => {
     const { api } = await activateExtension();
-    await api.clearCredentials();
-    await setUserSetting('apiBaseUrl', undefined);
+    await api.removeProfile('reliability');
     await setUserSetting('requestTimeoutSeconds', undefined);
     await idenfy.close();
   });

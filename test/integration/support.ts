@@ -77,3 +77,25 @@ export async function createSession(file: string): Promise<CreateSessionCommandR
 export async function history(): Promise<readonly HistoryEntry[]> {
   return (await vscode.commands.executeCommand('idenfy.history.list')) as HistoryEntry[];
 }
+
+/**
+ * Makes a profile named `name` (replacing one of that name) with the server's URL and credentials,
+ * and activates it: what a user does with Add Profile, then Switch Profile. Remove it in `after`.
+ */
+export async function useProfile(
+  name: string,
+  server: { url: string; apiKey: string; apiSecret: string },
+  options: { live?: boolean } = {},
+): Promise<string> {
+  const { api } = await activateExtension();
+  await api.removeProfile(name);
+  const id = await api.addProfile({
+    name,
+    baseUrl: server.url,
+    apiKey: server.apiKey,
+    apiSecret: server.apiSecret,
+    live: options.live ?? false,
+  });
+  await api.switchProfile(name);
+  return id;
+}
