@@ -3,6 +3,7 @@
  * the editor layer on first use, so activating the extension parses none of it.
  */
 export { OUTCOME_KINDS, OutcomeError, startEmulator } from './emulator/server';
+export { EXPORT_FORMATS, exportRequest } from './export/formats';
 export { JsonFileStorage } from './history/file-storage';
 export { HistoryStore, isExpired } from './history/store';
 export { dispatcherFor } from './http/dispatcher';

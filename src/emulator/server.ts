@@ -60,6 +60,8 @@ export interface EmulatorEvents {
   request: [IncomingMessage];
   /** The 'oversized' fault stopped streaming: `completed` is false when the client went away. */
   oversizedDone: [{ bytesSent: number; completed: boolean }];
+  /** A JSON endpoint read a body (before checking auth or JSON): tests compare the bytes a client sent. */
+  body: [IncomingMessage, Buffer];
 }
 
 export interface Emulator {
@@ -98,6 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     sessions,
     redirectBase: () => baseUrl,
+    onBody: (req: IncomingMessage, bytes: Buffer) => events.emit('body', req, bytes),
   };
 
   const wait = (ms: number) =>
