@@ -11,6 +11,12 @@ import { PropertyFixes } from './editor/property-fixes';
 import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
 import { EmulatorControl } from './editor/target';
+import {
+  OFFERED_KEY,
+  offerWalkthroughOnce,
+  showWalkthroughOffer,
+  trackRequestFiles,
+} from './editor/walkthrough';
 
 /** Handed to the integration tests only (ExtensionMode.Test): input boxes cannot be typed into from there. */
 export interface TestApi {
@@ -27,6 +33,8 @@ export interface TestApi {
   sessionRow(
     id: string,
   ): { label: string; description: string; icon: string; contextValue: string; tooltip: string } | undefined;
+  /** Runs the first-run offer of the walkthrough (skipped in test runs); `reset` forgets it was offered. */
+  offerWalkthrough(options?: { reset?: boolean }): Promise<'offered' | 'alreadyOffered'>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -66,6 +74,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     );
   context.subscriptions.push(credentials.onDidChange(() => void credentialsContext()));
   void credentialsContext();
+  // Getting started: the walkthrough's first step, and its one-time offer (never in test or CI runs).
+  context.subscriptions.push(trackRequestFiles());
+  context.globalState.setKeysForSync([OFFERED_KEY]);
+  if (context.extensionMode !== vscode.ExtensionMode.Test && !process.env.CI)
+    void offerWalkthroughOnce(context.globalState, showWalkthroughOffer).catch(() => undefined);
   void emulator
     .autoStart()
     .catch((err: unknown) => log.error(`Could not start the local emulator: ${String(err)}`));
@@ -95,6 +108,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
     advanceEmulatorClock: (ms) => {
       testHooks.clockOffsetMs += ms;
+    },
+    offerWalkthrough: async (options) => {
+      if (options?.reset) await context.globalState.update(OFFERED_KEY, undefined);
+      return offerWalkthroughOnce(context.globalState, showWalkthroughOffer);
     },
     autoStartEmulator: (fail) => {
       testHooks.failNextStart = fail;
