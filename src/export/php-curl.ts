@@ -1,7 +1,8 @@
 /**
  * PHP with the curl extension. The body is a nowdoc (<<<'…'), where nothing is special; its closing
  * marker is chosen so that it occurs nowhere in the body, because since PHP 7.3 a body line that
- * starts with the marker (even indented) would end it early.
+ * starts with the marker (even indented) would end it early. PHP drops the line break before the
+ * marker, CRLF included, so a body ending in CR gets that CR appended after the nowdoc.
  */
 import { API_KEY_VARIABLE, API_SECRET_VARIABLE, commentLine, type RequestCode } from './request-code';
 
@@ -17,13 +18,15 @@ function phpSingleQuoted(text: string): string {
 
 export function phpCurl(request: RequestCode): string {
   const marker = nowdocMarker(request.body);
+  const endsInCr = request.body.endsWith('\r');
   return [
     '<?php',
     `// ${commentLine(request.title)}`,
     `// PHP with the curl extension. Needs ${API_KEY_VARIABLE} and ${API_SECRET_VARIABLE} in the environment.`,
     `$body = <<<'${marker}'`,
-    request.body,
+    endsInCr ? request.body.slice(0, -1) : request.body,
     `${marker};`,
+    ...(endsInCr ? ['$body .= "\\r";'] : []),
     '',
     `$ch = curl_init(${phpSingleQuoted(request.url)});`,
     'curl_setopt_array($ch, [',

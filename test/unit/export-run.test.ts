@@ -99,9 +99,14 @@ function tokenUrl(): string {
   return url.url.href;
 }
 
-async function assertSentExactly(language: keyof typeof RUNNERS, text: string): Promise<void> {
+/**
+ * `raw`: the text itself is the body. prepareRequest's bodies hold no whitespace between tokens, yet
+ * the generators take any text, so raw bodies check CR, CRLF and tabs survive each language's quoting.
+ */
+async function assertSentExactly(language: keyof typeof RUNNERS, text: string, raw = false): Promise<void> {
   const prepared = prepareRequest(text);
   assert.ok(prepared.ok, `test body must be valid: ${JSON.stringify(text)}`);
+  if (raw) prepared.body = text;
   const code = exportRequest(language, { url: tokenUrl(), body: prepared.body, title: 'test' });
   const result = await run(language, code);
   const where = `${language} for ${JSON.stringify(text)}:\n${result.stdout}${result.stderr}`;
@@ -137,6 +142,11 @@ describe('Copy as cURL / Code: the generated programs send the exact body', { ti
       await assertSentExactly(language, HARD_TEXT);
     });
 
+    it(`${language}: raw CR, CRLF and tabs between tokens arrive byte for byte`, async () => {
+      await assertSentExactly(language, HARD_TEXT, true);
+      await assertSentExactly(language, '\t{\r"clientId"\r\n:\n"a\'b"\r}\r', true);
+    });
+
     it(`${language}: the key pair comes from the environment (a wrong secret gets 401)`, async () => {
       const code = exportRequest(language, { url: tokenUrl(), body: '{"clientId":"x"}', title: 'test' });
       const result = await run(language, code, `${emu.apiSecret}-wrong`);
@@ -148,8 +158,8 @@ describe('Copy as cURL / Code: the generated programs send the exact body', { ti
 
     it(`${language}: hard bodies, property test`, async () => {
       await fc.assert(
-        fc.asyncProperty(hardRequestText(), async (text) => {
-          await assertSentExactly(language, text);
+        fc.asyncProperty(hardRequestText(), fc.boolean(), async (text, raw) => {
+          await assertSentExactly(language, text, raw);
         }),
         { numRuns: 20 },
       );
