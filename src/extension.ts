@@ -77,7 +77,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // Getting started: the walkthrough's first step, and its one-time offer (never in test or CI runs).
   context.subscriptions.push(trackRequestFiles());
   context.globalState.setKeysForSync([OFFERED_KEY]);
-  if (context.extensionMode !== vscode.ExtensionMode.Test && !process.env.CI)
+  // IDENFY_NO_WALKTHROUGH_OFFER: set by the UI scenarios (test/e2e/ui-driver.mjs) unless one asks for it.
+  const quiet = process.env.CI || process.env.IDENFY_NO_WALKTHROUGH_OFFER;
+  if (context.extensionMode !== vscode.ExtensionMode.Test && !quiet)
     void offerWalkthroughOnce(context.globalState, showWalkthroughOffer).catch(() => undefined);
   void emulator
     .autoStart()
