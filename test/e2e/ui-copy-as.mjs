@@ -10,7 +10,7 @@ const WAIT = { timeout: 30_000 };
 export const title = 'first-run walkthrough offer and walkthrough; Copy as cURL from the palette';
 
 export default async function copyAs({ vsix, log }) {
-  const ui = await launchUi({ vsix, name: 'ui-copy-as', walkthroughOffer: true });
+  const ui = await launchUi({ vsix, name: 'ui-copy-as', walkthroughOffer: true, startTimeoutMs: 180_000 });
   const page = ui.page;
   try {
     // The fixture workspace holds *.idenfy.json files, so the extension activates and makes its offer.
