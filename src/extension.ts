@@ -12,7 +12,7 @@ import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
 import { EmulatorControl } from './editor/target';
 import {
-  OFFERED_KEY,
+  forgetWalkthroughOffer,
   offerWalkthroughOnce,
   showWalkthroughOffer,
   trackRequestFiles,
@@ -76,11 +76,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   void credentialsContext();
   // Getting started: the walkthrough's first step, and its one-time offer (never in test or CI runs).
   context.subscriptions.push(trackRequestFiles());
-  context.globalState.setKeysForSync([OFFERED_KEY]);
   // IDENFY_NO_WALKTHROUGH_OFFER: set by the UI scenarios (test/e2e/ui-driver.mjs) unless one asks for it.
   const quiet = process.env.CI || process.env.IDENFY_NO_WALKTHROUGH_OFFER;
   if (context.extensionMode !== vscode.ExtensionMode.Test && !quiet)
-    void offerWalkthroughOnce(context.globalState, showWalkthroughOffer).catch(() => undefined);
+    void offerWalkthroughOnce(context.globalStorageUri.fsPath, showWalkthroughOffer).catch((err: unknown) =>
+      log.error(`Could not offer the walkthrough: ${String(err)}`),
+    );
   void emulator
     .autoStart()
     .catch((err: unknown) => log.error(`Could not start the local emulator: ${String(err)}`));
@@ -112,8 +113,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       testHooks.clockOffsetMs += ms;
     },
     offerWalkthrough: async (options) => {
-      if (options?.reset) await context.globalState.update(OFFERED_KEY, undefined);
-      return offerWalkthroughOnce(context.globalState, showWalkthroughOffer);
+      if (options?.reset) await forgetWalkthroughOffer(context.globalStorageUri.fsPath);
+      return offerWalkthroughOnce(context.globalStorageUri.fsPath, showWalkthroughOffer);
     },
     autoStartEmulator: (fail) => {
       testHooks.failNextStart = fail;

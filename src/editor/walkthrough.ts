@@ -2,11 +2,13 @@
  * Getting started: the context key the walkthrough's first step completes on, the command that makes
  * a request file from a snippet, and the one-time offer of the walkthrough.
  */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const WALKTHROUGH_ID = 'idenfy-tools.idenfy-session-tools#idenfy.gettingStarted';
-/** In globalState (shared by every window, and synced): set before the offer shows, so it shows once. */
-export const OFFERED_KEY = 'idenfy.walkthroughOffered';
+/** Created in the extension's global storage folder when the offer is made. */
+const OFFERED_FILE = 'walkthrough-offered';
 const REQUEST_FILE = /\.idenfy\.json$/i;
 /** The snippet the new file starts from (snippets/idenfy-request.json, generated from the catalog). */
 const STARTER_SNIPPET = 'iDenfy: session with names';
@@ -58,21 +60,23 @@ export async function newRequestFile(): Promise<vscode.Uri | undefined> {
   return uri;
 }
 
-interface OfferState {
-  get(key: string): unknown;
-  update(key: string, value: unknown): Thenable<void>;
-}
-
 /**
- * Offers the walkthrough once: the flag is written before the notification shows, so neither a
- * dismissal, a reload, nor another window shows it again.
+ * Offers the walkthrough once per user: a marker file in the extension's global storage is created
+ * exclusively ('wx') before the notification shows, so of several windows starting at once only the
+ * one that creates it offers, and neither a dismissal, a reload nor a restart shows it again. (A
+ * file, not globalState: globalState reaches disk lazily and each window keeps its own copy.)
  */
 export async function offerWalkthroughOnce(
-  state: OfferState,
+  storageDir: string,
   show: () => Thenable<string | undefined>,
 ): Promise<'offered' | 'alreadyOffered'> {
-  if (state.get(OFFERED_KEY) === true) return 'alreadyOffered';
-  await state.update(OFFERED_KEY, true);
+  await mkdir(storageDir, { recursive: true });
+  try {
+    await writeFile(join(storageDir, OFFERED_FILE), `${new Date().toISOString()}\n`, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return 'alreadyOffered';
+    throw err;
+  }
   // Not awaited: the notification stays until the user answers, and activation must not wait for that.
   void Promise.resolve(show()).then((choice) =>
     choice === OPEN
@@ -80,6 +84,11 @@ export async function offerWalkthroughOnce(
       : undefined,
   );
   return 'offered';
+}
+
+/** Test builds: forget that the offer was made. */
+export async function forgetWalkthroughOffer(storageDir: string): Promise<void> {
+  await rm(join(storageDir, OFFERED_FILE), { force: true });
 }
 
 const OPEN = 'Open Walkthrough';
