@@ -3,9 +3,11 @@
  * the editor layer on first use, so activating the extension parses none of it.
  */
 export { OUTCOME_KINDS, OutcomeError, startEmulator } from './emulator/server';
+export { EXPORT_FORMATS, exportRequest } from './export/formats';
 export { JsonFileStorage } from './history/file-storage';
 export { HistoryStore, isExpired } from './history/store';
 export { dispatcherFor } from './http/dispatcher';
+export { idenfyUrl } from './http/idenfy-urls';
 export { findPropertyRange } from './jsonc/request-text';
 export { nearestKnownProperty } from './model/property-names';
 export { KNOWN_PROPERTIES } from './model/request';

@@ -12,6 +12,12 @@ import { PropertyFixes } from './editor/property-fixes';
 import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
 import { EmulatorControl } from './editor/target';
+import {
+  forgetWalkthroughOffer,
+  offerWalkthroughOnce,
+  showWalkthroughOffer,
+  trackRequestFiles,
+} from './editor/walkthrough';
 import { startJsonSupportForWebhookFiles } from './editor/webhook-language';
 
 /** Handed to the integration tests only (ExtensionMode.Test): input boxes cannot be typed into from there. */
@@ -51,6 +57,8 @@ export interface TestApi {
   migrateLegacy(legacy: { apiKey: string; apiSecret: string; webhookSigningKey?: string }): Promise<void>;
   /** A profile's webhook signing key is stored (the value itself is not handed out). */
   hasWebhookSigningKey(name: string): Promise<boolean>;
+  /** Runs the first-run offer of the walkthrough (skipped in test runs); `reset` forgets it was offered. */
+  offerWalkthrough(options?: { reset?: boolean }): Promise<'offered' | 'alreadyOffered'>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -100,6 +108,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     );
   context.subscriptions.push(credentials.onDidChange(() => void credentialsContext()));
   void credentialsContext();
+  // Getting started: the walkthrough's first step, and its one-time offer (never in test or CI runs).
+  context.subscriptions.push(trackRequestFiles());
+  // IDENFY_NO_WALKTHROUGH_OFFER: set by the UI scenarios (test/e2e/ui-driver.mjs) unless one asks for it.
+  const quiet = process.env.CI || process.env.IDENFY_NO_WALKTHROUGH_OFFER;
+  if (context.extensionMode !== vscode.ExtensionMode.Test && !quiet)
+    void offerWalkthroughOnce(context.globalStorageUri.fsPath, showWalkthroughOffer).catch((err: unknown) =>
+      log.error(`Could not offer the walkthrough: ${String(err)}`),
+    );
   void emulator
     .autoStart()
     .catch((err: unknown) => log.error(`Could not start the local emulator: ${String(err)}`));
@@ -133,6 +149,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
     advanceEmulatorClock: (ms) => {
       testHooks.clockOffsetMs += ms;
+    },
+    offerWalkthrough: async (options) => {
+      if (options?.reset) await forgetWalkthroughOffer(context.globalStorageUri.fsPath);
+      return offerWalkthroughOnce(context.globalStorageUri.fsPath, showWalkthroughOffer);
     },
     autoStartEmulator: (fail) => {
       testHooks.failNextStart = fail;

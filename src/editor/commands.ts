@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { HistoryEntry } from '../history/store';
 import { copyWithConfirmation } from './clipboard';
+import { type CopyAsOptions, copyAsCommand } from './copy-as';
 import { loadCore } from './core-loader';
 import { type CreateSessionDeps, createSessionCommand } from './create-session';
 import { askForCredentials } from './credentials';
@@ -19,6 +20,7 @@ import {
   savePdfCommand,
   showResultCommand,
 } from './session-commands';
+import { newRequestFile } from './walkthrough';
 
 type Handler = (...args: never[]) => unknown;
 
@@ -101,6 +103,11 @@ export function commandTable(deps: CreateSessionDeps): Record<string, Handler> {
       );
       if (answer === 'Clear History') await history.history().clear();
     },
+    'idenfy.copyAsCurl': (target?: vscode.Uri | HistoryEntry, options?: CopyAsOptions) =>
+      copyAsCommand(deps, 'curl', target, options),
+    'idenfy.copyAsCode': (target?: vscode.Uri | HistoryEntry, options?: CopyAsOptions) =>
+      copyAsCommand(deps, 'code', target, options),
+    'idenfy.newRequestFile': () => newRequestFile(),
     /** For tests and scripts: the current history, without secrets (it never holds any). */
     'idenfy.history.list': () => history.history().list(),
   };

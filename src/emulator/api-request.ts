@@ -13,6 +13,8 @@ export interface ApiContext {
   apiKey: string;
   apiSecret: string;
   maxRequestBytes: number;
+  /** Each body read, before any check: lets tests compare the bytes a client sent. */
+  onBody?: (req: IncomingMessage, bytes: Buffer) => void;
 }
 
 export function refuseMethod(req: IncomingMessage, res: ServerResponse, allowed: 'POST' | 'GET'): boolean {
@@ -36,6 +38,7 @@ export async function readApiJson(
 ): Promise<Record<string, unknown> | undefined> {
   const read = await readBody(req, ctx.maxRequestBytes);
   if (read.kind === 'gone') return undefined;
+  if (read.kind === 'ok') ctx.onBody?.(req, read.bytes);
   if (read.kind === 'tooLarge') {
     // The emulator's own identifier: iDenfy documents none for this case.
     sendError(res, 413, 'REQUEST_TOO_LARGE', `Request body is larger than ${ctx.maxRequestBytes} bytes.`, {

@@ -76,6 +76,8 @@ export interface EmulatorEvents {
   finished: [FinishedEvent];
   /** A webhook call ended (answered or failed): what the delivery log records. */
   webhook: [WebhookEvent];
+  /** A JSON endpoint read a body (before checking auth or JSON): tests compare the bytes a client sent. */
+  body: [IncomingMessage, Buffer];
 }
 
 export interface Emulator {
@@ -118,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     sessions,
     redirectBase: () => baseUrl,
+    onBody: (req: IncomingMessage, bytes: Buffer) => events.emit('body', req, bytes),
   };
 
   const webhooks = new WebhookSender({

@@ -182,7 +182,8 @@ async function runPhase(phase) {
   });
 
   log(TAG, 'opening workbench');
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // The first page load compiles the workbench: on a busy machine it takes longer than Playwright's 30 s.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
   const code = await Promise.race([
     result,
     running.exited.then(() => {

@@ -117,6 +117,8 @@ function profileArgs(dirs) {
  * @param {{width:number,height:number}} [opts.viewport]  default 1280x800
  * @param {number} [opts.startTimeoutMs]  default 60000
  * @param {boolean} [opts.workspaceTrust] ask whether to trust the folder (default: trust is off)
+ * @param {boolean} [opts.walkthroughOffer] let the first-run offer of the walkthrough show (default: off,
+ *   so it covers no other scenario's screenshot)
  */
 export async function launchUi({
   vsix,
@@ -126,6 +128,7 @@ export async function launchUi({
   viewport = { width: 1280, height: 800 },
   startTimeoutMs = 60_000,
   workspaceTrust = false,
+  walkthroughOffer = false,
 } = {}) {
   requireInstalled();
   if (!vsix || !fs.existsSync(vsix)) throw new Error(`vsix not found: ${vsix}`);
@@ -154,6 +157,7 @@ export async function launchUi({
     IDENFY_E2E_BROWSER_PROFILE_DIR: dirs.profile,
     IDENFY_E2E_WORKSPACE_DIR: workspace,
   });
+  if (!walkthroughOffer) env.IDENFY_NO_WALKTHROUGH_OFFER = '1';
   delete env.NODE_OPTIONS;
   const t0 = Date.now();
   installVsix(vsix, { dirs, env, runDir });
@@ -180,7 +184,11 @@ export async function launchUi({
     const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
-    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+    // The first page load compiles the workbench: on a busy machine it takes longer than Playwright's 30 s.
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: startTimeoutMs,
+    });
     const ui = new UiDriver({ page, context, server, dirs, workspace, base });
     open.add(ui);
     await ui.waitForWorkbench(startTimeoutMs);

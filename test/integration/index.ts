@@ -22,6 +22,7 @@ const testModules: Record<string, () => unknown> = {
   'lifecycle.test.ts': () => require('./lifecycle.test'),
   'webhook-fixtures.test.ts': () => require('./webhook-fixtures.test'),
   'profiles.test.ts': () => require('./profiles.test'),
+  'copy-as.test.ts': () => require('./copy-as.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */

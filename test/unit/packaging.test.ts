@@ -95,6 +95,7 @@ test('a clean copy packages, and the .vsix holds exactly the files a user needs'
     'extension/dist/extension.js',
     'extension/dist/idenfy-core.js',
     'extension/images/icon.png',
+    ...shipped('images/walkthrough'),
     ...shipped('schemas'),
     ...shipped('snippets'),
     ...shipped('syntaxes'),

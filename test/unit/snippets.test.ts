@@ -11,7 +11,6 @@ import { validateRequest } from '../../src/model/validate';
 import { ph, TEMPLATES, type Template } from '../../src/snippets/catalog';
 import { plainBody, snippetLines } from '../../src/snippets/render';
 import { PAGE_EXAMPLES } from '../support/arbitraries';
-import { expandSnippet } from '../support/expand-snippet';
 import { complete, createService, diagnose } from '../support/json-service';
 import { expandSnippet } from '../support/snippet-syntax';
 

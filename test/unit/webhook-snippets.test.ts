@@ -14,8 +14,8 @@ import { validateWebhook } from '../../src/model/validate-webhook';
 import { TEMPLATES, type Template, WEBHOOK_TEMPLATES } from '../../src/snippets/catalog';
 import { plainBody } from '../../src/snippets/render';
 import { prepareWebhook } from '../../src/webhooks/prepare-webhook';
-import { expandSnippet } from '../support/expand-snippet';
 import { complete, createService, createWebhookService, diagnose } from '../support/json-service';
+import { expandSnippet } from '../support/snippet-syntax';
 
 const root = join(__dirname, '..', '..');
 const FILE = 'fixture.idenfy-webhook.json';
