@@ -3,6 +3,7 @@
  * the editor layer on first use, so activating the extension parses none of it.
  */
 export { OUTCOME_KINDS, OutcomeError, startEmulator } from './emulator/server';
+export { DeliveryLog } from './history/deliveries';
 export { JsonFileStorage } from './history/file-storage';
 export { HistoryStore, isExpired } from './history/store';
 export { dispatcherFor } from './http/dispatcher';

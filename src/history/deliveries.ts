@@ -98,6 +98,16 @@ export class DeliveryLog {
     return SAFE_ID.test(entryId) && names(join(this.dir, entryId)).length > 0;
   }
 
+  /** The ids of the sessions with deliveries (one listing: the view asks once per redraw). */
+  sessionIds(): Set<string> {
+    try {
+      return new Set(readdirSync(this.dir).filter((d) => SAFE_ID.test(d)));
+    } catch (error) {
+      if (isMissing(error)) return new Set();
+      throw error;
+    }
+  }
+
   /**
    * Removes the deliveries of every session `isStored` says the history no longer holds; returns how
    * many sessions' deliveries went. The folders are listed before `isStored` is asked (the caller

@@ -54,6 +54,7 @@ describe('DeliveryLog', () => {
     const first = log.record('e1', delivery(payload, { status: 500 }), payload);
     const second = log.record('e1', delivery(payload, { status: 200, source: 'emulator' }), payload);
     assert.equal(log.has('e1'), true);
+    assert.deepEqual([...log.sessionIds()], ['e1']);
     const listed = log.list('e1');
     assert.deepEqual(
       listed.map((d) => [d.id, d.delivery.status]),
