@@ -8,7 +8,8 @@ type BaseUrlCheck = { ok: true; url: URL } | { ok: false; message: string };
 
 const FIX = 'set it to https://ivs.idenfy.com in Settings';
 
-function isLoopbackHost(hostname: string): boolean {
+/** localhost, 127.0.0.0/8 or [::1]: where plain http crosses no network (the webhook targets use it too). */
+export function isLoopbackHost(hostname: string): boolean {
   // WHATWG URL parsing has already normalised IPv4 forms such as 127.1 to 127.0.0.1.
   const host = hostname.toLowerCase();
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
