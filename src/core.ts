@@ -21,3 +21,4 @@ export { explainFullResult } from './session/explain-result';
 export { requestForSession } from './session/lifecycle';
 export { prepareRequest } from './session/prepare';
 export { sendRequest } from './session/send';
+export { prepareWebhook } from './webhooks/prepare-webhook';

@@ -4,6 +4,7 @@
  * where iDenfy puts it, with plausible values where the request said nothing.
  */
 import type { VerificationData } from '../model/result';
+import { KYC_DOCUMENT_TYPES } from '../model/webhook-vocabulary';
 
 const DAY_MS = 86_400_000;
 
@@ -34,7 +35,7 @@ export function verificationData(
     docExpiry: str(request.dateOfExpiry) ?? isoDate(now + 5 * 365 * DAY_MS),
     docDob: str(request.dateOfBirth) ?? '1990-01-01',
     docDateOfIssue: str(request.dateOfIssue) ?? isoDate(now - 5 * 365 * DAY_MS),
-    docType: str(documents[0]) ?? 'ID_CARD',
+    docType: documentType(documents[0]),
     docSex: sex,
     docNationality: (str(request.nationality) ?? country).toUpperCase(),
     docIssuingCountry: country,
@@ -48,6 +49,16 @@ export function verificationData(
     orgAuthority: null,
     orgAddress: str(request.address),
   };
+}
+
+/**
+ * The document type iDenfy reports for the first one the request allowed. The result knows no
+ * INTERNATIONAL_PASSPORT (KycDocumentTypeEnum); such a document is read as a PASSPORT.
+ */
+function documentType(requested: unknown): VerificationData['docType'] {
+  if (requested === 'INTERNATIONAL_PASSPORT') return 'PASSPORT';
+  const known = KYC_DOCUMENT_TYPES.find((t) => t.value === requested);
+  return known ? known.value : 'ID_CARD';
 }
 
 /** What the data block holds once the personal data was deleted. */

@@ -9,21 +9,29 @@ export type { RequestIssue, ValidationResult } from './issues';
 export function validateRequest(input: unknown): ValidationResult<CreateSessionRequest> {
   const result = createSessionRequest.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, issues: result.error.issues.flatMap(toRequestIssues) };
+  return { ok: false, issues: result.error.issues.flatMap((i) => toRequestIssues(i, REQUEST_VOCABULARY)) };
 }
 
-function toRequestIssues(issue: z.core.$ZodIssue): RequestIssue[] {
+/** The top-level property names a model knows (for "did you mean"), and what the model is called. */
+export interface ModelVocabulary {
+  known: readonly string[];
+  name: string;
+}
+
+const REQUEST_VOCABULARY: ModelVocabulary = { known: KNOWN_PROPERTIES, name: "iDenfy's request model" };
+
+export function toRequestIssues(issue: z.core.$ZodIssue, vocabulary: ModelVocabulary): RequestIssue[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       // Suggestions only make sense against the top-level vocabulary.
-      const suggestion = path.length === 0 ? nearestKnownProperty(key, KNOWN_PROPERTIES) : undefined;
+      const suggestion = path.length === 0 ? nearestKnownProperty(key, vocabulary.known) : undefined;
       return {
         path: [...path, key],
         kind: 'unknown_property' as const,
         message: suggestion
           ? `Unknown property "${key}". Did you mean "${suggestion}"?`
-          : `Unknown property "${key}": it is not part of iDenfy's request model. Check the spelling or remove it.`,
+          : `Unknown property "${key}": it is not part of ${vocabulary.name}. Check the spelling or remove it.`,
       };
     });
   }
