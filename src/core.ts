@@ -21,4 +21,12 @@ export { explainFullResult } from './session/explain-result';
 export { requestForSession } from './session/lifecycle';
 export { prepareRequest } from './session/prepare';
 export { sendRequest } from './session/send';
+export { deliverWebhook } from './webhooks/deliver';
+export {
+  eventTypeFor,
+  parseEventType,
+  WEBHOOK_EVENT_DESCRIPTIONS,
+  WEBHOOK_EVENT_TYPES,
+} from './webhooks/event-types';
 export { prepareWebhook } from './webhooks/prepare-webhook';
+export { checkWebhookTarget } from './webhooks/target-url';

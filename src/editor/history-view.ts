@@ -22,6 +22,9 @@ export function isDeliveryNode(node: unknown): node is DeliveryNode {
 export class HistoryView implements vscode.TreeDataProvider<SessionsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly recorded = new vscode.EventEmitter<{ entryId: string; stored: StoredDelivery }>();
+  /** A webhook delivery was recorded under a session (and the view redrawn). */
+  readonly onDidRecordDelivery = this.recorded.event;
   private store: HistoryStore | undefined;
   private log: DeliveryLog | undefined;
   /** Sessions with deliveries, as listed when the view last asked for its rows. */
@@ -77,12 +80,12 @@ export class HistoryView implements vscode.TreeDataProvider<SessionsNode>, vscod
   }
 
   /**
-   * Records a webhook call under the session whose scanRef it names (the emulator's, or the payload's
-   * for Send Webhook); returns the session's entry id, or undefined when no session in the history has
+   * Records a webhook call under its session: the one given (Resend), or the one whose scanRef it names
+   * (the emulator's, or the payload's for Send Webhook); returns the session's entry id, or undefined when no session in the history has
    * that scanRef (the delivery is then not kept: there is nothing to show it under).
    */
   recordDelivery(
-    scanRef: string | undefined,
+    session: { scanRef: string | undefined } | { entryId: string },
     delivery: WebhookDelivery,
     payload: string,
   ): { entryId: string; stored: StoredDelivery } | undefined {
@@ -90,15 +93,18 @@ export class HistoryView implements vscode.TreeDataProvider<SessionsNode>, vscod
       // A walkthrough step completes on this.
       void vscode.commands.executeCommand('setContext', 'idenfy.webhookDelivered', true);
     }
-    const entry = scanRef
-      ? this.history()
-          .list()
-          .find((e) => e.scanRef === scanRef)
-      : undefined;
+    const store = this.history();
+    const entry =
+      'entryId' in session
+        ? store.get(session.entryId)
+        : session.scanRef
+          ? store.list().find((e) => e.scanRef === session.scanRef)
+          : undefined;
     if (!entry) return undefined;
     const stored = this.deliveries().record(entry.id, delivery, payload);
     this.withDeliveries.add(entry.id);
     this.changed.fire();
+    this.recorded.fire({ entryId: entry.id, stored });
     return { entryId: entry.id, stored };
   }
 
@@ -186,6 +192,7 @@ export class HistoryView implements vscode.TreeDataProvider<SessionsNode>, vscod
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
+    this.recorded.dispose();
   }
 }
 

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import type { Target } from '../session/send';
+import type { WebhookDelivery } from '../webhooks/delivery';
 import { loadCore } from './core-loader';
 import type { Log } from './log';
-import { apiBaseUrl, emulatorAutoStart } from './settings';
+import { apiBaseUrl, emulatorAutoStart, webhookForwardUrl } from './settings';
 
 type Emulator = Awaited<ReturnType<ReturnType<typeof loadCore>['startEmulator']>>;
+/** A webhook call the emulator made when one of its sessions finished (with the exact bytes sent). */
+export type WebhookEvent = { scanRef: string; clientId: string; delivery: WebhookDelivery; body: Uint8Array };
+/** One of the emulator's sessions finished. */
+export type FinishedEvent = { scanRef: string; clientId: string; overall: string; final: boolean };
 
 /** Where Create Session sends now: the emulator, iDenfy, or nowhere because the auto-start failed. */
 export type TargetState =
@@ -33,6 +38,14 @@ export class EmulatorControl implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly webhook = new vscode.EventEmitter<WebhookEvent>();
+  /** The emulator delivered a webhook (to the forward URL or the session's callbackUrl). */
+  readonly onWebhook = this.webhook.event;
+  private readonly finished = new vscode.EventEmitter<FinishedEvent>();
+  /** A session of the emulator finished (its page, dummyStatus, Complete, expiry). */
+  readonly onFinished = this.finished.event;
+  /** The forward URL last refused, so the refusal is said once, not on every delivery. */
+  private refusedForwardUrl: string | undefined;
 
   /**
    * `hooks`: test builds only; `failNextStart` makes the next start throw, as a failing auto-start would;
@@ -51,6 +64,8 @@ export class EmulatorControl implements vscode.Disposable {
           e.affectsConfiguration('idenfy.emulator.autoStart')
         )
           this.render();
+        // Live: the emulator asks for the forward URL at each delivery; a change is only checked here.
+        if (e.affectsConfiguration('idenfy.emulator.webhookForwardUrl')) this.checkForwardUrl(true);
       }),
     );
     this.render();
@@ -79,6 +94,48 @@ export class EmulatorControl implements vscode.Disposable {
     return e && { kind: 'emulator', baseUrl: e.url, apiKey: e.apiKey, apiSecret: e.apiSecret };
   }
 
+  /** The running emulator's webhook signing key (generated per run, like its API credentials). */
+  get webhookSigningKey(): string | undefined {
+    return undefined; // the emulator's key arrives with the emulator's webhooks (branch wh-deliver)
+  }
+
+  /**
+   * Where the emulator delivers webhooks instead of the session's callbackUrl: the user's
+   * idenfy.emulator.webhookForwardUrl when it is https or loopback http; undefined otherwise (a
+   * refused value is reported once, see checkForwardUrl).
+   */
+  forwardWebhooksTo(): string | undefined {
+    return this.checkForwardUrl(false);
+  }
+
+  private checkForwardUrl(changed: boolean): string | undefined {
+    const url = webhookForwardUrl();
+    if (url === undefined) {
+      this.refusedForwardUrl = undefined;
+      if (changed) this.log.info("Emulator webhooks go to each session's callbackUrl (no forward URL set).");
+      return undefined;
+    }
+    const checked = loadCore().checkWebhookTarget(url);
+    if (checked.ok) {
+      this.refusedForwardUrl = undefined;
+      if (changed) this.log.info(`Emulator webhooks are forwarded to ${url}`);
+      return url;
+    }
+    if (this.refusedForwardUrl !== url) {
+      this.refusedForwardUrl = url;
+      const message = `idenfy.emulator.webhookForwardUrl is ignored: ${checked.message} The emulator delivers to each session's callbackUrl meanwhile.`;
+      this.log.warn(message);
+      void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+        if (choice)
+          void vscode.commands.executeCommand(
+            'workbench.action.openSettings',
+            'idenfy.emulator.webhookForwardUrl',
+          );
+      });
+    }
+    return undefined;
+  }
+
   async start(): Promise<Target> {
     if (!this.emulator) {
       this.starting ??= this.launch();
@@ -103,7 +160,11 @@ export class EmulatorControl implements vscode.Disposable {
       throw new Error('emulator start failed (injected by a test)');
     }
     const hooks = __IDENFY_TEST_BUILD__ ? this.hooks : undefined;
-    return loadCore().startEmulator(hooks ? { now: () => Date.now() + hooks.clockOffsetMs } : {});
+    // A refused forward URL is said at start too, not only when the setting changes.
+    this.checkForwardUrl(false);
+    return loadCore().startEmulator({
+      ...(hooks ? { now: () => Date.now() + hooks.clockOffsetMs } : {}),
+    });
   }
 
   /**
@@ -180,6 +241,8 @@ export class EmulatorControl implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.status.dispose();
     this.changed.dispose();
+    this.webhook.dispose();
+    this.finished.dispose();
   }
 }
 
@@ -208,6 +271,17 @@ export async function chooseTarget(emulator: EmulatorControl): Promise<void> {
           command: 'idenfy.startEmulator',
         },
     { label: '$(key) Set API Credentials', description: 'for iDenfy', command: 'idenfy.setCredentials' },
+    running
+      ? {
+          label: '$(key) Copy Emulator Webhook Signing Key',
+          description: 'your handler verifies the emulator’s webhooks with it',
+          command: 'idenfy.copyEmulatorWebhookKey',
+        }
+      : {
+          label: '$(key) Set Webhook Signing Key',
+          description: 'for Send Webhook to your handler',
+          command: 'idenfy.setWebhookSigningKey',
+        },
     {
       label: '$(gear) Change the iDenfy Base URL',
       description: 'idenfy.apiBaseUrl in your user settings',
