@@ -7,8 +7,8 @@
  * This file wires a server to the routes: token-route.ts (creating sessions), result-routes.ts
  * (status, full result, deletion, PDF), identifications-route.ts (the listing), files-route.ts
  * (the result's expiring photo links), page-route.ts (the verification page and its outcome
- * buttons), sessions.ts (what the emulator remembers, with its clock) and faults.ts (test-only
- * misbehaviour).
+ * buttons), sessions.ts (what the emulator remembers, with its clock), webhook-sender.ts (the
+ * signed webhooks sent when a verification finishes) and faults.ts (test-only misbehaviour).
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -31,14 +31,18 @@ import { sendError } from './respond';
 import { handleResult, RESULT_PATHS, type ResultPath } from './result-routes';
 import { type Clock, DEFAULT_MAX_SESSIONS, SessionStore } from './sessions';
 import { handleToken } from './token-route';
+import { type FinishedEvent, type ForwardTarget, type WebhookEvent, WebhookSender } from './webhook-sender';
 
 export type { Fault } from './faults';
 export { OUTCOME_KINDS, type Outcome, OutcomeError } from './outcomes';
+export type { FinishedEvent, ForwardTarget, WebhookEvent } from './webhook-sender';
 
 const TOKEN_PATH = '/api/v2/token';
 const REDIRECT_PATH = '/api/v2/redirect';
 /** iDenfy bodies are tiny; the cap keeps a runaway client from filling the emulator's memory. */
 const DEFAULT_MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+/** setTimeout's longest delay (about 24.8 days); a later expiry is reached in several waits. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -53,6 +57,14 @@ export interface EmulatorOptions {
   maxSessions?: number;
   /** The emulator's clock in milliseconds (default Date.now): tests move it to expire tokens. */
   now?: Clock;
+  /** Signs the webhooks; generated at random when absent, like the API credentials. */
+  webhookSigningKey?: string;
+  /**
+   * Where webhooks go instead of each session's callbackUrl (as `stripe listen --forward-to`):
+   * https, or http on loopback. A function is asked at each delivery, so a setting can change while
+   * the emulator runs; undefined or '' means the callbackUrl. A fixed URL that cannot be used throws.
+   */
+  forwardWebhooksTo?: ForwardTarget;
 }
 
 export interface EmulatorEvents {
@@ -60,6 +72,10 @@ export interface EmulatorEvents {
   request: [IncomingMessage];
   /** The 'oversized' fault stopped streaming: `completed` is false when the client went away. */
   oversizedDone: [{ bytesSent: number; completed: boolean }];
+  /** A verification finished or expired (told whether or not a webhook is sent). */
+  finished: [FinishedEvent];
+  /** A webhook call ended (answered or failed): what the delivery log records. */
+  webhook: [WebhookEvent];
 }
 
 export interface Emulator {
@@ -67,6 +83,8 @@ export interface Emulator {
   readonly url: string;
   readonly apiKey: string;
   readonly apiSecret: string;
+  /** The key the emulator signs its webhooks with (Idenfy-Signature); a secret like apiSecret. */
+  readonly webhookSigningKey: string;
   /** POSTs received on the token path, faults included: lets tests prove nothing was retried. */
   readonly requests: number;
   readonly events: EventEmitter<EmulatorEvents>;
@@ -78,7 +96,7 @@ export interface Emulator {
   complete(scanRef: string, outcome: Outcome): OverallStatus;
   /** Test builds only; a no-op in the production bundle. */
   setFault(fault: Fault | undefined): void;
-  /** Stops listening and destroys open sockets, so nothing keeps the process alive. */
+  /** Stops listening, ends the webhook calls under way and destroys open sockets, so nothing keeps the process alive. */
   close(): Promise<void>;
 }
 
@@ -88,7 +106,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const events = new EventEmitter<EmulatorEvents>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  const sessions = new SessionStore(options.maxSessions ?? DEFAULT_MAX_SESSIONS, options.now ?? Date.now);
+  const webhookSigningKey = options.webhookSigningKey ?? randomBytes(24).toString('base64url');
+  const clock = options.now ?? Date.now;
+  const sessions = new SessionStore(options.maxSessions ?? DEFAULT_MAX_SESSIONS, clock);
   let fault: Fault | undefined;
   let requests = 0;
   let baseUrl = '';
@@ -98,6 +118,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     sessions,
     redirectBase: () => baseUrl,
+  };
+
+  const webhooks = new WebhookSender({
+    sessions,
+    signingKey: webhookSigningKey,
+    forwardTo: options.forwardWebhooksTo,
+    baseUrl: () => baseUrl,
+    clock,
+    onFinished: (event) => events.emit('finished', event),
+    onWebhook: (event) => events.emit('webhook', event),
+  });
+  sessions.onFinished = (session) => webhooks.finished(session);
+
+  // Expiry is noticed when the clock is read (sessions.ts); this timer reads it when nobody asks,
+  // at the next expiry, so an unused session's EXPIRED webhook goes out on time. Re-armed after
+  // every request, since a request may create a session or move a test's clock. Unref'd: it never
+  // keeps a process alive.
+  let expiryTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const armExpiry = () => {
+    if (expiryTimer) clearTimeout(expiryTimer);
+    expiryTimer = undefined;
+    const next = sessions.nextExpiry();
+    if (next === undefined || closed) return;
+    const delay = Math.min(Math.max(next - clock(), 0), MAX_TIMER_MS);
+    expiryTimer = setTimeout(() => {
+      sessions.now();
+      armExpiry();
+    }, delay);
+    expiryTimer.unref();
   };
 
   const wait = (ms: number) =>
@@ -156,11 +206,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent)
-        sendError(res, 500, 'INTERNAL_ERROR', 'The emulator failed to handle the request.');
-      else res.destroy();
-    });
+    handle(req, res)
+      .catch(() => {
+        if (!res.headersSent)
+          sendError(res, 500, 'INTERNAL_ERROR', 'The emulator failed to handle the request.');
+        else res.destroy();
+      })
+      .finally(armExpiry);
   };
   const server: Server = options.tls
     ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest)
@@ -185,6 +237,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: baseUrl,
     apiKey,
     apiSecret,
+    webhookSigningKey,
     events,
     get requests() {
       return requests;
@@ -192,19 +245,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     complete(scanRef, outcome) {
       const session = sessions.byRef(scanRef);
       if (!session) throw new OutcomeError(`No verification with scanRef '${scanRef}' in this emulator run.`);
-      sessions.finish(session, outcome);
+      try {
+        sessions.finish(session, outcome);
+      } finally {
+        armExpiry();
+      }
       return sessions.status(session);
     },
     setFault(next) {
       if (typeof __IDENFY_TEST_BUILD__ === 'undefined' || __IDENFY_TEST_BUILD__) fault = next;
     },
-    close() {
+    async close() {
+      closed = true;
+      if (expiryTimer) clearTimeout(expiryTimer);
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+      await Promise.all([
+        webhooks.stop(),
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const socket of sockets) socket.destroy();
+        }),
+      ]);
     },
   };
 }

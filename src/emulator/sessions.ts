@@ -6,6 +6,11 @@
  * Lifecycle: ACTIVE until finished (verification page, `dummyStatus`, or complete()), or EXPIRED
  * once `expiryTime` passes unfinished. A session under manual review is REVIEWING until its final
  * result. Deleting the personal data (allowed once the token has expired) leaves DELETED.
+ *
+ * `onFinished` is told each time a verification finishes (the interim result of a manual review
+ * and its final one are two calls) and once when an unfinished one expires. Expiry has no event of
+ * its own, so it is noticed whenever the clock is read (every request that looks at a session) and
+ * by the server's timer (server.ts) when nobody asks.
  */
 import type { FullAnswer, StatusAnswer, VerificationData } from '../model/result';
 import type { OverallStatus } from '../model/result-vocabulary';
@@ -39,11 +44,43 @@ export type Clock = () => number;
 export class SessionStore {
   private readonly byToken = new Map<string, EmulatedSession>();
   private readonly byScanRef = new Map<string, EmulatedSession>();
+  /** ACTIVE sessions whose expiry has not been noticed yet. */
+  private readonly unfinished = new Set<EmulatedSession>();
+  private noticing = false;
+  /** Called when a verification finishes or expires (the server sends its webhook from here). */
+  onFinished?: (session: EmulatedSession) => void;
 
   constructor(
     private readonly maxSessions = DEFAULT_MAX_SESSIONS,
-    readonly now: Clock = Date.now,
+    readonly clock: Clock = Date.now,
   ) {}
+
+  /** The clock's reading; reading it notices the sessions that expired since the last reading. */
+  now(): number {
+    const now = this.clock();
+    if (!this.noticing && this.unfinished.size > 0) this.noticeExpiry(now);
+    return now;
+  }
+
+  private noticeExpiry(now: number): void {
+    this.noticing = true;
+    try {
+      for (const session of this.unfinished) {
+        if (now < session.expiresAt) continue;
+        this.unfinished.delete(session);
+        this.onFinished?.(session);
+      }
+    } finally {
+      this.noticing = false;
+    }
+  }
+
+  /** The earliest clock reading at which an unfinished session expires (for the server's timer). */
+  nextExpiry(): number | undefined {
+    let next: number | undefined;
+    for (const s of this.unfinished) if (next === undefined || s.expiresAt < next) next = s.expiresAt;
+    return next;
+  }
 
   /** A session for a request the model accepted (its output, defaults filled in). */
   create(request: Record<string, unknown>, redirectBase: string): EmulatedSession {
@@ -62,13 +99,17 @@ export class SessionStore {
     };
     this.byToken.set(session.response.authToken, session);
     this.byScanRef.set(session.response.scanRef, session);
+    this.unfinished.add(session);
     if (dummyStatus === 'APPROVED' || dummyStatus === 'DENIED' || dummyStatus === 'SUSPECTED')
       this.finish(session, { kind: dummyStatus });
+    // A dummy EXPIRED one is noticed at once, so its webhook is sent like the others'.
+    else if (dummyStatus === 'EXPIRED') this.now();
     // A Map iterates in insertion order: the first key is the oldest session.
     if (this.byToken.size > this.maxSessions) {
       const oldest = this.byToken.values().next().value as EmulatedSession;
       this.byToken.delete(oldest.response.authToken);
       this.byScanRef.delete(oldest.response.scanRef);
+      this.unfinished.delete(oldest);
     }
     return session;
   }
@@ -113,6 +154,8 @@ export class SessionStore {
       startTime,
       finishTime: session.result?.finishTime ?? Math.floor(now / 1000),
     };
+    this.unfinished.delete(session);
+    this.onFinished?.(session);
   }
 
   /** Deletes the personal data; 'tokenValid' while the token can still be used (iDenfy refuses then). */
@@ -180,5 +223,13 @@ export class SessionStore {
       clientIpCountry: null,
       clientLocation: null,
     };
+  }
+
+  /**
+   * The body of the webhook a finished (or expired) verification sends: the full answer, with
+   * `final` as it is for the webhook (false only for the interim result of a manual review).
+   */
+  webhookPayload(session: EmulatedSession, baseUrl: string): FullAnswer {
+    return { ...this.fullAnswer(session, baseUrl), final: session.result?.final ?? true };
   }
 }

@@ -38,6 +38,8 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** Wall clock for the record's `at` (default Date.now). */
   now?: () => number;
+  /** Ends the call early (the emulator stopping): recorded as cancelled. */
+  signal?: AbortSignal;
 }
 
 /** Every spelling in which the key could come back in a string: raw, JSON-escaped, URL-encoded. */
@@ -84,7 +86,9 @@ function networkMessage(
   timedOut: boolean,
   timeoutMs: number,
   status?: number,
+  cancelled = false,
 ): string {
+  if (cancelled) return 'Cancelled before the receiver answered (the sender stopped).';
   const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
   if (timedOut)
     return status === undefined
@@ -164,6 +168,8 @@ export async function deliverWebhook(options: DeliverOptions): Promise<WebhookDe
   if (!EVENT_TYPE.test(options.eventType))
     return done({ error: 'The event type must be a name such as IDENTIFICATION_AUTO_FINISHED.' });
   if (options.signingKey === '') return done({ error: 'No signing key: the webhook would be unsigned.' });
+  if (options.signal?.aborted)
+    return done({ error: networkMessage(undefined, target.url, false, 0, undefined, true) });
 
   const controller = new AbortController();
   let timedOut = false;
@@ -171,6 +177,12 @@ export async function deliverWebhook(options: DeliverOptions): Promise<WebhookDe
     timedOut = true;
     controller.abort(new DOMException('Deadline exceeded', 'TimeoutError'));
   }, timeoutMs);
+  let cancelled = false;
+  const onCancel = () => {
+    cancelled = true;
+    controller.abort(options.signal?.reason);
+  };
+  options.signal?.addEventListener('abort', onCancel, { once: true });
   // A private Agent per call, destroyed afterwards: no socket outlives the delivery, nothing global.
   const agent = new Agent({ connect: { timeout: timeoutMs } });
   let status: number | undefined;
@@ -215,10 +227,11 @@ export async function deliverWebhook(options: DeliverOptions): Promise<WebhookDe
   } catch (err) {
     return done({
       status: status ?? null,
-      error: networkMessage(err, target.url, timedOut, timeoutMs, status),
+      error: networkMessage(err, target.url, timedOut, timeoutMs, status, cancelled && !timedOut),
     });
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCancel);
     await agent.destroy().catch(() => {});
   }
 }
