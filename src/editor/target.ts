@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
+import type { EmulatorEvents } from '../emulator/server';
 import type { Target } from '../session/send';
-import type { WebhookDelivery } from '../webhooks/delivery';
 import { loadCore } from './core-loader';
 import type { Log } from './log';
 import { apiBaseUrl, emulatorAutoStart, webhookForwardUrl } from './settings';
 
 type Emulator = Awaited<ReturnType<ReturnType<typeof loadCore>['startEmulator']>>;
 /** A webhook call the emulator made when one of its sessions finished (with the exact bytes sent). */
-export type WebhookEvent = { scanRef: string; clientId: string; delivery: WebhookDelivery; body: Uint8Array };
+export type WebhookEvent = EmulatorEvents['webhook'][0];
 /** One of the emulator's sessions finished. */
-export type FinishedEvent = { scanRef: string; clientId: string; overall: string; final: boolean };
+export type FinishedEvent = EmulatorEvents['finished'][0];
 
 /** Where Create Session sends now: the emulator, iDenfy, or nowhere because the auto-start failed. */
 export type TargetState =
@@ -96,7 +96,7 @@ export class EmulatorControl implements vscode.Disposable {
 
   /** The running emulator's webhook signing key (generated per run, like its API credentials). */
   get webhookSigningKey(): string | undefined {
-    return undefined; // the emulator's key arrives with the emulator's webhooks (branch wh-deliver)
+    return this.emulator?.webhookSigningKey;
   }
 
   /**
@@ -145,7 +145,9 @@ export class EmulatorControl implements vscode.Disposable {
         this.starting = undefined;
       }
       this.autoStartFailure = undefined;
-      this.log.protect(this.emulator.apiSecret);
+      this.log.protect(this.emulator.apiSecret, this.emulator.webhookSigningKey);
+      this.emulator.events.on('webhook', (event) => this.webhook.fire(event));
+      this.emulator.events.on('finished', (event) => this.finished.fire(event));
       this.log.info(`Local emulator listening on ${this.emulator.url}`);
       this.render();
       await vscode.commands.executeCommand('setContext', 'idenfy.emulatorRunning', true);
@@ -163,6 +165,7 @@ export class EmulatorControl implements vscode.Disposable {
     // A refused forward URL is said at start too, not only when the setting changes.
     this.checkForwardUrl(false);
     return loadCore().startEmulator({
+      forwardWebhooksTo: () => this.forwardWebhooksTo(),
       ...(hooks ? { now: () => Date.now() + hooks.clockOffsetMs } : {}),
     });
   }

@@ -74,7 +74,9 @@ async function send(file: string, options: { url?: string; eventType?: string })
   return (await vscode.commands.executeCommand('idenfy.sendWebhook', uri, options)) as SendWebhookResult;
 }
 
-describe('Webhooks', () => {
+describe('Webhooks', function () {
+  // The first Send Webhook loads the core bundle; a loaded machine needs more than mocha's 20 s.
+  this.timeout(60_000);
   const receiver = new Receiver();
   let url = '';
   before(async () => {
