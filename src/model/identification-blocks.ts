@@ -28,7 +28,9 @@ import {
 /** An enum whose values carry their one-line meanings into the schema (completion and hover). */
 export function described<V extends string>(terms: readonly Term<V>[], what: string) {
   const values = terms.map((t) => t.value) as [V, ...V[]];
-  return z.enum(values, { error: `Not one of iDenfy's ${what} values.` }).meta({
+  // A short list is named in the message (Send Webhook shows it); a long one is in the completion list.
+  const named = values.length <= 12 ? `: ${values.join(', ')}` : '; see the completion list (Ctrl+Space)';
+  return z.enum(values, { error: `Not one of iDenfy's ${what} values${named}.` }).meta({
     description: `iDenfy's ${what}.`,
     enumDescriptions: terms.map((t) => t.description),
     markdownEnumDescriptions: terms.map((t) => t.description),
@@ -82,12 +84,9 @@ export const identificationStatus = z
         'Older name for the reasons behind SUSPECTED (not in the OpenAPI); prefer fraudTags/mismatchTags.',
     }),
     ...checks,
-    additionalSteps: described(ADDITIONAL_STEP_STATUSES, 'additional step status')
-      .nullable()
-      .optional()
-      .meta({
-        description: 'Result of the additional step documents (e.g. proof of address); null when none.',
-      }),
+    additionalSteps: described(ADDITIONAL_STEP_STATUSES, 'additional step status').nullable().meta({
+      description: 'Result of the additional step documents (e.g. proof of address); null when none.',
+    }),
   })
   .meta({ description: 'The verdicts: overall status, tags and the automatic and manual checks.' });
 

@@ -31,7 +31,8 @@ const nint = (description: string) => z.number().int().nullable().meta({ descrip
 const nobject = (description: string) => z.record(z.string(), z.unknown()).nullable().meta({ description });
 const nstrings = (description: string) => z.array(z.string()).nullable().meta({ description });
 
-const country = described(COUNTRY_TERMS, 'country code (ISO 3166-1 alpha-2)');
+// With an id, the schema holds the 250 codes once (under definitions) for the three fields that use them.
+const country = described(COUNTRY_TERMS, 'country code (ISO 3166-1 alpha-2)').meta({ id: 'countryEnum' });
 
 /** FraudStatus: the verdict of one screening service. */
 const fraudStatus = z
@@ -60,7 +61,7 @@ const amlHitFields = {
   surname: text('Surname on the list entry.'),
   nationality: text('Nationality on the list entry.'),
   dob: text('Date of birth on the list entry.'),
-  suspicion: described(AML_SUSPICION_TYPES, 'AML list kind').meta({
+  suspicion: described(AML_SUSPICION_TYPES, 'AML list kind').nullable().meta({
     description: 'The kind of list the hit came from.',
   }),
   reason: text('Why the entry is listed.'),
@@ -112,7 +113,9 @@ const adverseMedia = z
     url: text('Link to the article.'),
     text: text('Excerpt of the article.'),
     score: text('How relevant the article is.'),
-    type: described(AML_ARTICLE_TYPES, 'article type').meta({ description: 'The tone of the article.' }),
+    type: described(AML_ARTICLE_TYPES, 'article type')
+      .nullable()
+      .meta({ description: 'The tone of the article.' }),
     checkDate: str('When the screening ran.'),
     publishDate: text('When the article was published.'),
   })
@@ -181,7 +184,9 @@ export const criminalCheckResults = z
             offenses: z.array(offense).meta({ description: 'The offences on record.' }),
             fullName: text('Full name on the record.'),
             county: text('County of the record.'),
-            region: described(US_STATES, 'US state').meta({ description: 'US state of the record.' }),
+            region: described(US_STATES, 'US state')
+              .nullable()
+              .meta({ description: 'US state of the record.' }),
           })
           .meta({ description: 'One criminal record.' }),
       )
@@ -262,9 +267,11 @@ const resourceType = (value: (typeof REGISTRY_RESOURCE_TYPES)[number]['value']) 
     'registry',
   ).meta({ description: 'Which registry answered.' });
 const matchStatus = (field: string) =>
-  described(SOFT_KYC_MATCH_STATUSES, 'match status').meta({
-    description: `How ${field} compared with the registry.`,
-  });
+  described(SOFT_KYC_MATCH_STATUSES, 'match status')
+    .nullable()
+    .meta({
+      description: `How ${field} compared with the registry.`,
+    });
 
 /** RegistryCenterCheckWebhook, told apart by resourceType. */
 export const registryCenterCheck = z.discriminatedUnion('resourceType', [
@@ -279,7 +286,7 @@ export const registryCenterCheck = z.discriminatedUnion('resourceType', [
       birthPlace: text('Place of birth in the registry.', 100),
       address: nobject('Address in the registry.'),
       residentialAddress: nobject('Residential address in the registry.'),
-      nationality: country.meta({ description: 'Nationality in the registry.' }),
+      nationality: country.nullable().meta({ description: 'Nationality in the registry.' }),
       idCard: nobject('Identity card details in the registry.'),
       passport: nobject('Passport details in the registry.'),
       additionalData: nobject('Other registry data.'),
@@ -335,12 +342,12 @@ export const registryCenterCheck = z.discriminatedUnion('resourceType', [
 export const addressVerification = z
   .looseObject({
     address: str('The address that was verified.', 255),
-    country: country.optional().meta({ description: 'Country of the address.' }),
+    country: country.nullable().optional().meta({ description: 'Country of the address.' }),
     status: described(ADDRESS_VERIFICATION_STATUSES, 'address verification status').meta({
       description: 'Whether the address was verified.',
     }),
     accuracy: nint('How precisely the address was located, higher is more precise.'),
-    quality: described(ADDRESS_VERIFICATION_QUALITIES, 'address match quality').meta({
+    quality: described(ADDRESS_VERIFICATION_QUALITIES, 'address match quality').nullable().meta({
       description: 'Quality of the address match.',
     }),
   })
@@ -381,14 +388,14 @@ export const questionnaireAnswers = z
 export const riskAssessment = z
   .looseObject({
     riskScore: nint('The risk score computed by your risk assessment profile.'),
-    riskLevel: riskLevel.meta({ description: 'The risk level the score falls into.' }),
+    riskLevel: riskLevel.nullable().meta({ description: 'The risk level the score falls into.' }),
   })
   .meta({ description: 'Risk assessment (RiskAssessmentWebhook).' });
 
 export const bankVerification = z
   .looseObject({
     id: str('Identifier of the bank verification (UUID).'),
-    country: country.meta({ description: 'Country of the bank.' }),
+    country: country.nullable().meta({ description: 'Country of the bank.' }),
     bank: text('Name of the bank.'),
     accounts: z
       .array(
@@ -403,13 +410,14 @@ export const bankVerification = z
                 bookedBalance: z.number().nullable().meta({ description: 'Booked balance.' }),
                 availableBalance: z.number().nullable().meta({ description: 'Available balance.' }),
               })
+              .nullable()
               .meta({ description: 'Balances of the account.' }),
             transactionsCount: nint('Number of transactions read.'),
           })
           .meta({ description: 'One bank account.' }),
       )
       .meta({ description: 'The accounts read from the bank.' }),
-    riskLevel: riskLevel.meta({ description: 'Risk level from the bank data.' }),
+    riskLevel: riskLevel.nullable().meta({ description: 'Risk level from the bank data.' }),
   })
   .meta({ description: 'Bank account verification (BankVerificationWebhook).' });
 

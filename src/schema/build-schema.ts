@@ -1,16 +1,18 @@
 /**
- * Builds the JSON Schema that VS Code's JSON service uses for *.idenfy.json, from the zod model.
- * zod's own converter does the field-level work; this adds what only VS Code understands
- * (comments allowed, markdown and enum descriptions) and the cross-field rules,
- * which zod's converter cannot express.
+ * Builds the JSON Schemas that VS Code's JSON service uses for *.idenfy.json (the request) and
+ * *.idenfy-webhook.json (the result webhook), from the zod models. zod's own converter does the
+ * field-level work; this adds what only VS Code understands (comments allowed, markdown and enum
+ * descriptions) and the request's cross-field rules, which zod's converter cannot express.
  */
 import * as z from 'zod';
 import { type Condition, CROSS_FIELD_RULES } from '../model/cross-field-rules';
 import { createSessionRequest } from '../model/request';
+import { identificationWebhook } from '../model/webhook';
 
 type JsonSchema = Record<string, unknown>;
 
 const SCHEMA_ID = 'https://idenfy-tools.github.io/schemas/idenfy-create-session.schema.json';
+const WEBHOOK_SCHEMA_ID = 'https://idenfy-tools.github.io/schemas/idenfy-webhook.schema.json';
 
 function conditionSchema(c: Condition): { property: JsonSchema; required: boolean } {
   switch (c.is) {
@@ -113,19 +115,21 @@ function numbersAsZodSeesThem(node: unknown): unknown {
   return out;
 }
 
-export function buildRequestSchema(): JsonSchema {
-  const generated = z.toJSONSchema(createSessionRequest, {
-    target: 'draft-07',
-    io: 'input',
-  }) as JsonSchema;
-  // zod's `additionalProperties: false` stays: VS Code checks it for free while it walks the known
-  // properties. (Per-name "did you mean" rules in the schema tripled validation time on every
-  // keystroke; the editor offers the nearest name as a quick fix instead, see src/editor/.)
+/** zod's schema of `model`, in the shape VS Code's JSON service validates as zod does. */
+function editorSchema(model: z.ZodType): JsonSchema {
+  const generated = z.toJSONSchema(model, { target: 'draft-07', io: 'input' }) as JsonSchema;
   const numbers = numbersAsZodSeesThem(generated) as JsonSchema;
-  const { $schema, ...rest } = nullableAsTypeArray(
+  return nullableAsTypeArray(
     numbers,
     (numbers.definitions ?? {}) as Record<string, JsonSchema>,
   ) as JsonSchema;
+}
+
+export function buildRequestSchema(): JsonSchema {
+  // zod's `additionalProperties: false` stays: VS Code checks it for free while it walks the known
+  // properties. (Per-name "did you mean" rules in the schema tripled validation time on every
+  // keystroke; the editor offers the nearest name as a quick fix instead, see src/editor/.)
+  const { $schema, ...rest } = editorSchema(createSessionRequest);
   return {
     $schema,
     $id: SCHEMA_ID,
@@ -139,4 +143,14 @@ export function buildRequestSchema(): JsonSchema {
     // prefix such as "idenfy-minimal" finds it anywhere, where the JSON service offers defaultSnippets
     // only in an empty document, filtered by their body text rather than their name.
   };
+}
+
+/**
+ * The result webhook's schema. The top level refuses unknown keys (`additionalProperties: false`
+ * from the strict model: VS Code warns about a misspelt key), the blocks below accept them, as
+ * iDenfy adds fields there. Its templates come through contributes.snippets too (snippets/).
+ */
+export function buildWebhookSchema(): JsonSchema {
+  const { $schema, ...rest } = editorSchema(identificationWebhook);
+  return { $schema, $id: WEBHOOK_SCHEMA_ID, ...rest, allowComments: true, allowTrailingCommas: true };
 }

@@ -151,3 +151,166 @@ export const TEMPLATES: readonly Template[] = [
     },
   },
 ];
+
+/**
+ * What every webhook template shares: a finished verification of John Sample with an LT ID card.
+ * Tab stops 1-3 are the identifiers a handler looks up (clientId, scanRef, finishTime); each
+ * template adds its own verdict.
+ */
+function webhookBody(status: TemplateObject, extra: TemplateObject = {}): TemplateObject {
+  return {
+    final: true,
+    platform: 'PC',
+    status: { overall: 'APPROVED', fraudTags: [], mismatchTags: [], ...status },
+    data: {
+      docFirstName: 'JOHN',
+      docLastName: 'SAMPLE',
+      docNumber: 'AB1234567',
+      docPersonalCode: '39001010000',
+      docExpiry: '2031-05-20',
+      docDob: '1990-01-01',
+      docDateOfIssue: '2021-05-20',
+      docType: 'ID_CARD',
+      docSex: 'MALE',
+      docNationality: 'LT',
+      docIssuingCountry: 'LT',
+      fullName: 'JOHN SAMPLE',
+      selectedCountry: 'LT',
+      manuallyDataChanged: false,
+      orgFirstName: 'John',
+      orgLastName: 'Sample',
+      orgNationality: 'LIETUVOS',
+      orgBirthPlace: null,
+      orgAuthority: null,
+      orgAddress: null,
+    },
+    fileUrls: {
+      FRONT: 'https://s3.eu-west-1.amazonaws.com/production.users.storage/users_storage/FRONT.png',
+      BACK: 'https://s3.eu-west-1.amazonaws.com/production.users.storage/users_storage/BACK.png',
+      FACE: 'https://s3.eu-west-1.amazonaws.com/production.users.storage/users_storage/FACE.png',
+    },
+    AML: null,
+    LID: null,
+    scanRef: ph(2, '3af0b6a4-5e2b-11ee-8c99-0242ac120002'),
+    externalRef: null,
+    clientId: ph(1, 'user-123'),
+    startTime: 1700000000,
+    finishTime: ph(3, 1700000300),
+    clientIp: '203.0.113.7',
+    clientIpCountry: 'LT',
+    clientLocation: 'Vilnius, Lithuania',
+    ...extra,
+  };
+}
+
+/** A verification the person never finished: no verdicts, no data read, no photos. */
+function unfinishedBody(overall: Placeholder | string): TemplateObject {
+  const body = webhookBody({
+    overall,
+    autoDocument: null,
+    autoFace: null,
+    manualDocument: null,
+    manualFace: null,
+    additionalSteps: null,
+  });
+  const data = Object.fromEntries(Object.keys(body.data as TemplateObject).map((k) => [k, null]));
+  return { ...body, data, fileUrls: null, clientIp: null, clientIpCountry: null, clientLocation: null };
+}
+
+/**
+ * The result-webhook payloads offered as snippets in *.idenfy-webhook.json files (snippets/, for
+ * the idenfy-webhook language only). Tests check every body against the webhook model and schema.
+ */
+export const WEBHOOK_TEMPLATES: readonly Template[] = [
+  {
+    prefix: 'idenfy-webhook-approved',
+    label: 'iDenfy webhook: approved (automatic only)',
+    description: 'APPROVED by the automatic checks, no manual review: the one and final call (final: true).',
+    body: webhookBody({
+      autoDocument: 'DOC_VALIDATED',
+      autoFace: 'FACE_MATCH',
+      manualDocument: null,
+      manualFace: null,
+      additionalSteps: null,
+    }),
+  },
+  {
+    prefix: 'idenfy-webhook-review-pending',
+    label: 'iDenfy webhook: automatic result, manual review pending',
+    description:
+      'The interim call (final: false) of a verification sent to manual review: the automatic verdicts, no manual ones yet. A final call follows.',
+    body: webhookBody(
+      {
+        overall: 'REVIEWING',
+        autoDocument: 'DOC_VALIDATED',
+        autoFace: 'FACE_UNCERTAIN',
+        manualDocument: null,
+        manualFace: null,
+        additionalSteps: null,
+      },
+      { final: false },
+    ),
+  },
+  {
+    prefix: 'idenfy-webhook-manual-result',
+    label: 'iDenfy webhook: manual review result',
+    description:
+      "The final call (final: true) after manual review: the automatic verdicts stay, the reviewer's are in manualDocument/manualFace.",
+    body: webhookBody({
+      overall: choice(4, ['APPROVED', 'DENIED', 'SUSPECTED']),
+      autoDocument: 'DOC_VALIDATED',
+      autoFace: 'FACE_UNCERTAIN',
+      manualDocument: 'DOC_VALIDATED',
+      manualFace: choice(5, ['FACE_MATCH', 'FACE_MISMATCH']),
+      additionalSteps: null,
+    }),
+  },
+  {
+    prefix: 'idenfy-webhook-denied',
+    label: 'iDenfy webhook: denied',
+    description: 'DENIED: a document or face check failed; the statuses say which.',
+    body: webhookBody({
+      overall: 'DENIED',
+      autoDocument: choice(4, [
+        'DOC_EXPIRED',
+        'DOC_NOT_FOUND',
+        'DOC_TOO_BLURRY',
+        'DOC_FAKE',
+        'DOC_VALIDATED',
+      ]),
+      autoFace: choice(5, ['FACE_MISMATCH', 'NO_FACE_FOUND', 'FAKE_FACE', 'FACE_MATCH']),
+      manualDocument: null,
+      manualFace: null,
+      additionalSteps: null,
+    }),
+  },
+  {
+    prefix: 'idenfy-webhook-suspected',
+    label: 'iDenfy webhook: suspected (fraud and mismatch tags)',
+    description:
+      'SUSPECTED: the checks passed but fraud and mismatch tags were raised; review before onboarding.',
+    body: webhookBody({
+      overall: 'SUSPECTED',
+      fraudTags: [choice(4, ['DUPLICATE_FACE', 'FACE_IN_BLACKLIST', 'DOC_MOBILE_PHOTO', 'VIRTUAL_CAMERA'])],
+      mismatchTags: [choice(5, ['NAME', 'SURNAME', 'DATE_OF_BIRTH', 'DOCUMENT_NUMBER']), 'NATIONALITY'],
+      autoDocument: 'DOC_VALIDATED',
+      autoFace: 'FACE_MATCH',
+      manualDocument: null,
+      manualFace: null,
+      additionalSteps: null,
+    }),
+  },
+  {
+    prefix: 'idenfy-webhook-expired',
+    label: 'iDenfy webhook: expired',
+    description: 'EXPIRED: the token ran out before the person finished; nothing was read.',
+    body: unfinishedBody('EXPIRED'),
+  },
+  {
+    prefix: 'idenfy-webhook-cancelled',
+    label: 'iDenfy webhook: cancelled',
+    description:
+      'A verification the person cancelled. The Idenfy-Event-Type header (IDENTIFICATION_CANCELLED) tells it apart; iDenfy does not document its overall status, so pick what your account sends.',
+    body: unfinishedBody(choice(4, ['EXPIRED', 'DENIED'])),
+  },
+];

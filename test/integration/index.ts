@@ -21,6 +21,7 @@ const testModules: Record<string, () => unknown> = {
   'editor-trust.test.ts': () => require('./editor-trust.test'),
   'lifecycle.test.ts': () => require('./lifecycle.test'),
   'webhooks.test.ts': () => require('./webhooks.test'),
+  'webhook-fixtures.test.ts': () => require('./webhook-fixtures.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */

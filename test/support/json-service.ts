@@ -62,14 +62,43 @@ export async function complete(
   service: LanguageService,
   text: string,
   offset: number,
+  name?: string,
 ): Promise<CompletionList> {
-  const d = doc(text);
+  const d = doc(text, name);
   const list = await service.doComplete(d, d.positionAt(offset), service.parseJSONDocument(d));
   if (!list) throw new Error('no completion list');
   return list;
 }
 
-export async function hover(service: LanguageService, text: string, offset: number): Promise<Hover | null> {
-  const d = doc(text);
+export async function hover(
+  service: LanguageService,
+  text: string,
+  offset: number,
+  name?: string,
+): Promise<Hover | null> {
+  const d = doc(text, name);
   return service.doHover(d, d.positionAt(offset), service.parseJSONDocument(d));
+}
+
+/** The JSON service as VS Code runs it for *.idenfy-webhook.json: the webhook schema's binding. */
+export function createWebhookService(): LanguageService {
+  const binding = manifest.contributes.jsonValidation.find((b) =>
+    b.url.endsWith('idenfy-webhook.schema.json'),
+  );
+  if (!binding) throw new Error('package.json binds no webhook schema');
+  const schemaUri = 'file:///schemas/idenfy-webhook.schema.json';
+  const schemaText = readFileSync(join(root, binding.url), 'utf8');
+  const service = getLanguageService({
+    clientCapabilities: ClientCapabilities.LATEST,
+    schemaRequestService: async (uri) => {
+      if (uri === schemaUri) return schemaText;
+      throw new Error(`unexpected schema request ${uri}`);
+    },
+  });
+  service.configure({
+    allowComments: true,
+    validate: true,
+    schemas: [{ uri: schemaUri, fileMatch: binding.fileMatch }],
+  });
+  return service;
 }

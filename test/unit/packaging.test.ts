@@ -97,6 +97,7 @@ test('a clean copy packages, and the .vsix holds exactly the files a user needs'
     'extension/images/icon.png',
     ...shipped('schemas'),
     ...shipped('snippets'),
+    ...shipped('syntaxes'),
   ].sort();
   assert.ok(shipped('schemas').length > 0 && shipped('snippets').length > 0, 'no schemas/snippets tracked');
   assert.deepEqual([...entries.keys()].sort(), expected);

@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { renderGeneratedFiles, SCHEMA_PATH, SNIPPETS_PATH } from '../../src/build/generated-files';
+import {
+  renderGeneratedFiles,
+  SCHEMA_PATH,
+  SNIPPETS_PATH,
+  WEBHOOK_SCHEMA_PATH,
+  WEBHOOK_SNIPPETS_PATH,
+} from '../../src/build/generated-files';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -27,23 +33,24 @@ interface Manifest {
 const manifest = JSON.parse(read('package.json')) as Manifest;
 const normalise = (path: string) => path.replace(/^\.\//, '');
 
-test('package.json binds the schema to *.idenfy.json', () => {
-  const bindings = manifest.contributes.jsonValidation.filter((b) => normalise(b.url) === SCHEMA_PATH);
-  assert.equal(bindings.length, 1, `no jsonValidation entry with url ./${SCHEMA_PATH}`);
-  assert.deepEqual([bindings[0]?.fileMatch].flat(), ['*.idenfy.json']);
-});
+for (const [path, pattern] of [
+  [SCHEMA_PATH, '*.idenfy.json'],
+  [WEBHOOK_SCHEMA_PATH, '*.idenfy-webhook.json'],
+] as const) {
+  test(`package.json binds ${path} to ${pattern}`, () => {
+    const bindings = manifest.contributes.jsonValidation.filter((b) => normalise(b.url) === path);
+    assert.equal(bindings.length, 1, `no jsonValidation entry with url ./${path}`);
+    assert.deepEqual([bindings[0]?.fileMatch].flat(), [pattern]);
+  });
+}
 
-test('package.json contributes the generated snippets file', () => {
-  const paths = manifest.contributes.snippets.map((s) => normalise(s.path));
-  assert.ok(paths.length > 0, 'no contributes.snippets');
-  for (const path of paths) {
-    assert.equal(
-      path,
-      SNIPPETS_PATH,
-      `contributes.snippets points at ${path}, but the generator writes ${SNIPPETS_PATH}`,
-    );
-  }
-  assert.deepEqual(manifest.contributes.snippets.map((s) => s.language).sort(), ['json', 'jsonc']);
+test('package.json contributes the generated snippets files: requests for JSON, webhooks for webhook files', () => {
+  const byLanguage = manifest.contributes.snippets.map((s) => [s.language, normalise(s.path)]);
+  assert.deepEqual(byLanguage.sort(), [
+    ['idenfy-webhook', WEBHOOK_SNIPPETS_PATH],
+    ['json', SNIPPETS_PATH],
+    ['jsonc', SNIPPETS_PATH],
+  ]);
 });
 
 const schema = JSON.parse(read(SCHEMA_PATH)) as Record<string, unknown>;

@@ -4,6 +4,8 @@
  * re-encoded) and the parsed payload.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { validateWebhook } from '../../src/model/validate-webhook';
 import { prepareWebhook } from '../../src/webhooks/prepare-webhook';
@@ -127,5 +129,33 @@ describe('prepareWebhook', () => {
     const array = prepareWebhook('[]');
     assert.ok(!array.ok);
     assert.match(array.problems[0]?.message ?? '', /IdentificationWebhook/);
+  });
+});
+
+describe('the webhook fixtures of the test workspace (and of the npm start sample)', () => {
+  const read = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'workspace', name), 'utf8');
+  const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+  it('approved.idenfy-webhook.json is ready to send', () => {
+    const prepared = prepareWebhook(read('approved.idenfy-webhook.json'));
+    assert.ok(prepared.ok, JSON.stringify(prepared));
+    assert.equal(prepared.payload.status.overall, 'APPROVED');
+  });
+
+  it('mistakes.idenfy-webhook.json has one problem per marked line, and none for the new data key', () => {
+    const text = read('mistakes.idenfy-webhook.json');
+    const prepared = prepareWebhook(text);
+    assert.ok(!prepared.ok);
+    const found = prepared.problems
+      .map((p) => [lineOf(text, p.offset), p.message])
+      .sort((a, b) => Number(a[0]) - Number(b[0]));
+    assert.deepEqual(found, [
+      [1, '"scanRef" is required.'],
+      [4, "Not one of iDenfy's platform values: PC, MOBILE, TABLET, MOBILE_APP, MOBILE_SDK, OTHER."],
+      [8, "Not one of iDenfy's mismatch tag values; see the completion list (Ctrl+Space)."],
+      [24, "Not one of iDenfy's sex values: MALE, FEMALE, UNDEFINED."],
+      [39, 'Unknown property "scanref". Did you mean "scanRef"?'],
+      [41, 'Expected a number.'],
+    ]);
   });
 });
