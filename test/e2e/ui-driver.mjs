@@ -180,7 +180,10 @@ export async function launchUi({
     const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
-    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: startTimeoutMs,
+    });
     const ui = new UiDriver({ page, context, server, dirs, workspace, base });
     open.add(ui);
     await ui.waitForWorkbench(startTimeoutMs);

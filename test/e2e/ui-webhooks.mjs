@@ -46,6 +46,7 @@ export default async function webhooks({ vsix, log }) {
   const ui = await launchUi({
     vsix,
     name: 'ui-webhooks',
+    startTimeoutMs: 120_000,
     settings: { 'idenfy.emulator.webhookForwardUrl': receiver.url },
   });
   const page = ui.page;
@@ -80,7 +81,6 @@ export default async function webhooks({ vsix, log }) {
     assert.ok(scanRef, `no scanRef in ${created.join(' | ')}`);
     log(`created ${scanRef}`);
     await ui.press('Escape');
-    await ui.runCommand('View: Close All Editors');
 
     // Fold the file tree so the Sessions view has room, and open it.
     await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
@@ -98,6 +98,16 @@ export default async function webhooks({ vsix, log }) {
     assert.equal(payload.scanRef, scanRef, 'the emulator delivered the session’s result to the forward URL');
     log(`the handler got ${call.event} for ${payload.scanRef} (${call.body.length} bytes)`);
 
+    // A wider side bar, so the delivery rows read in full.
+    const sidebar = await page.locator('.part.sidebar').first().boundingBox();
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width;
+      await page.mouse.move(x + 1, sidebar.y + 300);
+      await page.mouse.down();
+      await page.mouse.move(x + 230, sidebar.y + 300, { steps: 8 });
+      await page.mouse.up();
+    }
+
     // The delivery under the session: the row becomes expandable.
     const twistie = row.locator('.monaco-tl-twistie.collapsible').first();
     await twistie.waitFor(WAIT);
@@ -106,8 +116,12 @@ export default async function webhooks({ vsix, log }) {
     await deliveryRow.waitFor(WAIT);
     log(`delivery row: ${(await deliveryRow.textContent()).replace(/\s+/g, ' ')}`);
 
-    // Send Webhook from a fixture, to the forward URL the quick pick offers.
+    // Send Webhook from a fixture, to the forward URL the quick pick offers (alone in the editor area).
+    await ui.focusEditorArea();
+    await ui.press('Control+k');
+    await ui.press('w');
     await ui.openFile('approved.idenfy-webhook.json', { via: 'quickOpen' });
+    await ui.runCommand('Notifications: Clear All Notifications');
     const sent = receiver.next();
     await ui.runCommand('iDenfy: Send Webhook');
     await pick(receiver.url, '127.0.0.1');
@@ -117,6 +131,12 @@ export default async function webhooks({ vsix, log }) {
     const text = note.find((t) => t.includes('Webhook delivered'))?.replace(/\s+/g, ' ') ?? '';
     assert.match(text, /answered 200 in \d+ ms\. Answer: ok: stored/);
     log(`notification: ${text}`);
+    // The picture: the progress notification gone, the answer's notification expanded to read in full.
+    await page.locator('.notification-toast', { hasText: 'sending' }).waitFor({ state: 'hidden', ...WAIT });
+    const toast = page.locator('.notification-toast', { hasText: 'Webhook delivered' }).first();
+    await toast.hover();
+    const expand = toast.locator('.codicon-notifications-expand').first();
+    if (await expand.isVisible().catch(() => false)) await expand.click();
     log(`screenshot: ${await ui.readmeScreenshot(SCREENSHOT)}`);
   } catch (err) {
     await ui.screenshot(`${ui.dirs.runDir}/failure.png`).catch(() => {});
