@@ -4,6 +4,7 @@
  */
 export { OUTCOME_KINDS, OutcomeError, startEmulator } from './emulator/server';
 export { EXPORT_FORMATS, exportRequest } from './export/formats';
+export { DeliveryLog } from './history/deliveries';
 export { JsonFileStorage } from './history/file-storage';
 export { HistoryStore, isExpired } from './history/store';
 export { dispatcherFor } from './http/dispatcher';
@@ -22,4 +23,12 @@ export { explainFullResult } from './session/explain-result';
 export { requestForSession } from './session/lifecycle';
 export { prepareRequest } from './session/prepare';
 export { sendRequest } from './session/send';
+export { deliverWebhook } from './webhooks/deliver';
+export {
+  eventTypeFor,
+  parseEventType,
+  WEBHOOK_EVENT_DESCRIPTIONS,
+  WEBHOOK_EVENT_TYPES,
+} from './webhooks/event-types';
 export { prepareWebhook } from './webhooks/prepare-webhook';
+export { checkWebhookTarget } from './webhooks/target-url';

@@ -18,6 +18,8 @@ import {
   showWalkthroughOffer,
   trackRequestFiles,
 } from './editor/walkthrough';
+import { webhookCommandTable } from './editor/webhook-commands';
+import { WebhookKeyStore } from './editor/webhook-key';
 import { startJsonSupportForWebhookFiles } from './editor/webhook-language';
 
 /** Handed to the integration tests only (ExtensionMode.Test): input boxes cannot be typed into from there. */
@@ -59,6 +61,24 @@ export interface TestApi {
   hasWebhookSigningKey(name: string): Promise<boolean>;
   /** Runs the first-run offer of the walkthrough (skipped in test runs); `reset` forgets it was offered. */
   offerWalkthrough(options?: { reset?: boolean }): Promise<'offered' | 'alreadyOffered'>;
+  /** Sets (or, with undefined, clears) the webhook signing key: the password box cannot be typed into. */
+  setWebhookSigningKey(key: string | undefined): Promise<void>;
+  /** Resolves when the next webhook delivery is recorded under a session (emulator or Send Webhook). */
+  nextRecordedDelivery(): Promise<{ entryId: string; status: number | null; source: string }>;
+  /** The running emulator's webhook signing key, for a test's receiver to verify with. */
+  emulatorWebhookSigningKey(): string | undefined;
+  /** The rows under a session in the iDenfy Sessions view (its webhook deliveries), with the nodes the commands take. */
+  deliveryRows(id: string): {
+    collapsible: boolean;
+    rows: {
+      label: string;
+      description: string;
+      icon: string;
+      contextValue: string;
+      tooltip: string;
+      node: unknown;
+    }[];
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -81,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const diagnostics = new RequestDiagnostics();
   const responses = new ResponseDocuments();
   const deps = { credentials, profiles, emulator, history, log, diagnostics, responses, testHooks };
+  const webhookKeys = new WebhookKeyStore(profiles);
+  const webhookDeps = { ...deps, webhookKeys, state: context.globalState };
 
   context.subscriptions.push(
     log,
@@ -99,7 +121,30 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       vscode.commands.registerCommand(id, handler),
     ),
     startJsonSupportForWebhookFiles(),
+    webhookKeys,
+    ...Object.entries(webhookCommandTable(webhookDeps)).map(([id, handler]) =>
+      vscode.commands.registerCommand(id, handler),
+    ),
+    // The emulator's deliveries go under their session in the Sessions view; a walkthrough step
+    // completes on idenfy.verificationFinished.
+    emulator.onWebhook((e) => {
+      try {
+        history.recordDelivery({ scanRef: e.scanRef }, e.delivery, bodyText(e.body));
+      } catch (err) {
+        log.error(`The emulator's webhook delivery could not be saved to the Sessions view: ${String(err)}`);
+      }
+    }),
+    emulator.onFinished(
+      () => void vscode.commands.executeCommand('setContext', 'idenfy.verificationFinished', true),
+    ),
   );
+  const webhookKeyContext = () =>
+    webhookKeys.get().then(
+      (k) => vscode.commands.executeCommand('setContext', 'idenfy.webhookKeySet', k !== undefined),
+      () => undefined,
+    );
+  context.subscriptions.push(webhookKeys.onDidChange(() => void webhookKeyContext()));
+  void webhookKeyContext();
   // Other windows may set or clear the credentials: follow SecretStorage's change events (no reload).
   const credentialsContext = () =>
     credentials.get().then(
@@ -147,6 +192,35 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
         tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
       };
     },
+    setWebhookSigningKey: (key) => (key === undefined ? webhookKeys.clear() : webhookKeys.set(key)),
+    emulatorWebhookSigningKey: () => emulator.webhookSigningKey,
+    nextRecordedDelivery: () =>
+      new Promise((resolve) => {
+        const once = history.onDidRecordDelivery(({ entryId, stored }) => {
+          once.dispose();
+          resolve({ entryId, status: stored.delivery.status, source: stored.delivery.source });
+        });
+      }),
+    deliveryRows: (id) => {
+      const entry = history.history().get(id);
+      if (!entry) return { collapsible: false, rows: [] };
+      history.getChildren(); // lists which sessions have deliveries, as a redraw does
+      const collapsible =
+        history.getTreeItem(entry).collapsibleState !== vscode.TreeItemCollapsibleState.None;
+      const rows = history.getChildren(entry).map((node) => {
+        const item = history.getTreeItem(node);
+        const tooltip = item.tooltip;
+        return {
+          label: String(item.label),
+          description: String(item.description),
+          icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
+          contextValue: item.contextValue ?? '',
+          tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
+          node,
+        };
+      });
+      return { collapsible, rows };
+    },
     advanceEmulatorClock: (ms) => {
       testHooks.clockOffsetMs += ms;
     },
@@ -193,6 +267,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       return profile !== undefined && (await profiles.webhookSigningKey(profile.id)) !== undefined;
     },
   };
+}
+
+/** The exact bytes the emulator sent, as text (the payload is JSON, so UTF-8). */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array)
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  return String(body);
 }
 
 export function deactivate(): void {}

@@ -49,11 +49,18 @@ export async function switchProfileCommand(
       run: () => emulator.start(),
     });
     if (running)
-      items.push({
-        label: '$(debug-stop) Stop Local Emulator',
-        description: active ? `send with "${active.name}" again` : '',
-        run: () => emulator.stop(),
-      });
+      items.push(
+        {
+          label: '$(debug-stop) Stop Local Emulator',
+          description: active ? `send with "${active.name}" again` : '',
+          run: () => emulator.stop(),
+        },
+        {
+          label: '$(key) Copy Emulator Webhook Signing Key',
+          description: 'your handler verifies the emulator’s webhooks with it',
+          run: () => vscode.commands.executeCommand('idenfy.copyEmulatorWebhookKey'),
+        },
+      );
   }
   items.push(
     { label: '', kind: vscode.QuickPickItemKind.Separator },

@@ -43,3 +43,15 @@ export function historyRetentionDays(): number {
   const days = inspected?.globalValue ?? inspected?.defaultValue ?? 30;
   return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : 30;
 }
+
+/**
+ * Where the emulator delivers its webhooks instead of each session's callbackUrl (like `stripe listen
+ * --forward-to`), or undefined. User settings only (application scope, and globalValue here): a cloned
+ * repository cannot send the results of the user's sessions elsewhere. Not checked here: the emulator
+ * side refuses a URL that is neither https nor loopback http, and the editor says so (see target.ts).
+ */
+export function webhookForwardUrl(): string | undefined {
+  const inspected = vscode.workspace.getConfiguration('idenfy').inspect<string>('emulator.webhookForwardUrl');
+  const value = inspected?.globalValue;
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}

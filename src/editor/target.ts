@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
+import type { EmulatorEvents } from '../emulator/server';
 import type { Target } from '../session/send';
 import { loadCore } from './core-loader';
 import type { Log } from './log';
 import type { ProfileStore } from './profiles';
-import { apiBaseUrl, emulatorAutoStart } from './settings';
+import { apiBaseUrl, emulatorAutoStart, webhookForwardUrl } from './settings';
 
 type Emulator = Awaited<ReturnType<ReturnType<typeof loadCore>['startEmulator']>>;
+/** A webhook call the emulator made when one of its sessions finished (with the exact bytes sent). */
+export type WebhookEvent = EmulatorEvents['webhook'][0];
+/** One of the emulator's sessions finished. */
+export type FinishedEvent = EmulatorEvents['finished'][0];
 
 /** Where Create Session sends now: the emulator, iDenfy, or nowhere because the auto-start failed. */
 export type TargetState =
@@ -34,6 +39,14 @@ export class EmulatorControl implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly webhook = new vscode.EventEmitter<WebhookEvent>();
+  /** The emulator delivered a webhook (to the forward URL or the session's callbackUrl). */
+  readonly onWebhook = this.webhook.event;
+  private readonly finished = new vscode.EventEmitter<FinishedEvent>();
+  /** A session of the emulator finished (its page, dummyStatus, Complete, expiry). */
+  readonly onFinished = this.finished.event;
+  /** The forward URL last refused, so the refusal is said once, not on every delivery. */
+  private refusedForwardUrl: string | undefined;
 
   /**
    * `hooks`: test builds only; `failNextStart` makes the next start throw, as a failing auto-start would;
@@ -54,6 +67,8 @@ export class EmulatorControl implements vscode.Disposable {
           e.affectsConfiguration('idenfy.emulator.autoStart')
         )
           this.render();
+        // Live: the emulator asks for the forward URL at each delivery; a change is only checked here.
+        if (e.affectsConfiguration('idenfy.emulator.webhookForwardUrl')) this.checkForwardUrl(true);
       }),
     );
     this.render();
@@ -87,6 +102,48 @@ export class EmulatorControl implements vscode.Disposable {
     return e && { kind: 'emulator', baseUrl: e.url, apiKey: e.apiKey, apiSecret: e.apiSecret };
   }
 
+  /** The running emulator's webhook signing key (generated per run, like its API credentials). */
+  get webhookSigningKey(): string | undefined {
+    return this.emulator?.webhookSigningKey;
+  }
+
+  /**
+   * Where the emulator delivers webhooks instead of the session's callbackUrl: the user's
+   * idenfy.emulator.webhookForwardUrl when it is https or loopback http; undefined otherwise (a
+   * refused value is reported once, see checkForwardUrl).
+   */
+  forwardWebhooksTo(): string | undefined {
+    return this.checkForwardUrl(false);
+  }
+
+  private checkForwardUrl(changed: boolean): string | undefined {
+    const url = webhookForwardUrl();
+    if (url === undefined) {
+      this.refusedForwardUrl = undefined;
+      if (changed) this.log.info("Emulator webhooks go to each session's callbackUrl (no forward URL set).");
+      return undefined;
+    }
+    const checked = loadCore().checkWebhookTarget(url);
+    if (checked.ok) {
+      this.refusedForwardUrl = undefined;
+      if (changed) this.log.info(`Emulator webhooks are forwarded to ${url}`);
+      return url;
+    }
+    if (this.refusedForwardUrl !== url) {
+      this.refusedForwardUrl = url;
+      const message = `idenfy.emulator.webhookForwardUrl is ignored: ${checked.message} The emulator delivers to each session's callbackUrl meanwhile.`;
+      this.log.warn(message);
+      void vscode.window.showErrorMessage(message, 'Open Settings').then((choice) => {
+        if (choice)
+          void vscode.commands.executeCommand(
+            'workbench.action.openSettings',
+            'idenfy.emulator.webhookForwardUrl',
+          );
+      });
+    }
+    return undefined;
+  }
+
   async start(): Promise<Target> {
     if (!this.emulator) {
       this.starting ??= this.launch();
@@ -96,7 +153,9 @@ export class EmulatorControl implements vscode.Disposable {
         this.starting = undefined;
       }
       this.autoStartFailure = undefined;
-      this.log.protect(this.emulator.apiSecret);
+      this.log.protect(this.emulator.apiSecret, this.emulator.webhookSigningKey);
+      this.emulator.events.on('webhook', (event) => this.webhook.fire(event));
+      this.emulator.events.on('finished', (event) => this.finished.fire(event));
       this.log.info(`Local emulator listening on ${this.emulator.url}`);
       this.render();
       await vscode.commands.executeCommand('setContext', 'idenfy.emulatorRunning', true);
@@ -111,7 +170,12 @@ export class EmulatorControl implements vscode.Disposable {
       throw new Error('emulator start failed (injected by a test)');
     }
     const hooks = __IDENFY_TEST_BUILD__ ? this.hooks : undefined;
-    return loadCore().startEmulator(hooks ? { now: () => Date.now() + hooks.clockOffsetMs } : {});
+    // A refused forward URL is said at start too, not only when the setting changes.
+    this.checkForwardUrl(false);
+    return loadCore().startEmulator({
+      forwardWebhooksTo: () => this.forwardWebhooksTo(),
+      ...(hooks ? { now: () => Date.now() + hooks.clockOffsetMs } : {}),
+    });
   }
 
   /**
@@ -206,6 +270,8 @@ export class EmulatorControl implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.status.dispose();
     this.changed.dispose();
+    this.webhook.dispose();
+    this.finished.dispose();
   }
 }
 

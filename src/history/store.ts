@@ -301,6 +301,19 @@ export class HistoryStore {
     );
   }
 
+  /**
+   * A snapshot of the sessions stored now by any window (from a listing, not this store's view):
+   * whether an id is among them. Deliveries (deliveries.ts) are kept while their session is.
+   */
+  storedIds(): (id: string) => boolean {
+    const hashes = new Set<string>();
+    for (const name of this.storage.names()) {
+      const parsed = parseRecordName(name);
+      if (parsed) hashes.add(parsed.idHash);
+    }
+    return (id) => hashes.has(hashOf(id));
+  }
+
   /** Called after each change with the new list; returns a VS Code-style disposable. */
   onDidChange(listener: Listener): { dispose(): void } {
     this.listeners.add(listener);

@@ -20,6 +20,7 @@ const testModules: Record<string, () => unknown> = {
   'proxy.test.ts': () => require('./proxy.test'),
   'editor-trust.test.ts': () => require('./editor-trust.test'),
   'lifecycle.test.ts': () => require('./lifecycle.test'),
+  'webhooks.test.ts': () => require('./webhooks.test'),
   'webhook-fixtures.test.ts': () => require('./webhook-fixtures.test'),
   'profiles.test.ts': () => require('./profiles.test'),
   'copy-as.test.ts': () => require('./copy-as.test'),

@@ -1,7 +1,7 @@
 /** What a row of the iDenfy Sessions view says without its tooltip. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { duration, sessionRowText } from '../../src/editor/session-row';
+import { deliveryRowText, duration, sessionRowText } from '../../src/editor/session-row';
 import type { SessionStatus } from '../../src/history/store';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -69,4 +69,29 @@ test('durations round down and never say 0m', () => {
   assert.equal(duration(60 * 60_000), '1h');
   assert.equal(duration(47 * 3_600_000 + 59 * 60_000), '47h');
   assert.equal(duration(3 * 86_400_000), '3d');
+});
+
+test('a delivery row: status and event, then duration and local time; icon by outcome; tooltip has URL and SHA-256', () => {
+  const at = new Date(2026, 11, 1, 14, 3, 7, 450).toISOString();
+  const base = {
+    at,
+    event: 'IDENTIFICATION_AUTO_FINISHED',
+    url: 'http://127.0.0.1:3000/hook',
+    durationMs: 12.4,
+    payloadSha256: 'ab'.repeat(32),
+    source: 'editor' as const,
+  };
+  const ok = deliveryRowText({ ...base, status: 200, final: true });
+  assert.equal(ok.label, '200 IDENTIFICATION_AUTO_FINISHED');
+  assert.equal(ok.description, '12 ms · 14:03:07');
+  assert.equal(ok.outcome, 'ok');
+  assert.ok(ok.tooltip.includes(`**to** ${base.url}`), ok.tooltip.join('\n'));
+  assert.ok(ok.tooltip.includes(`**payload SHA-256** \`${'ab'.repeat(32)}\``));
+  assert.equal(deliveryRowText({ ...base, status: 500 }).outcome, 'refused');
+  assert.equal(deliveryRowText({ ...base, status: 204 }).outcome, 'ok');
+  const failed = deliveryRowText({ ...base, status: null, error: 'timed out', source: 'emulator' });
+  assert.equal(failed.outcome, 'failed');
+  assert.equal(failed.label, 'failed IDENTIFICATION_AUTO_FINISHED');
+  assert.equal(failed.description, '12 ms · 14:03:07 · emulator');
+  assert.ok(failed.tooltip.includes('**error** timed out'));
 });
