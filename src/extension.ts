@@ -10,6 +10,7 @@ import { Log } from './editor/log';
 import { PropertyFixes } from './editor/property-fixes';
 import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
+import { NO_DELIVERIES, SESSION_PANEL_VIEW_TYPE, SessionPanels } from './editor/session-panel';
 import { EmulatorControl } from './editor/target';
 
 /** Handed to the integration tests only (ExtensionMode.Test): input boxes cannot be typed into from there. */
@@ -27,6 +28,10 @@ export interface TestApi {
   sessionRow(
     id: string,
   ): { label: string; description: string; icon: string; contextValue: string; tooltip: string } | undefined;
+  /** The open session panels: their entry, title and the HTML they show now. */
+  sessionPanels(): { entryId: string; title: string; html: string; visible: boolean }[];
+  /** As if the session panel of `entryId` posted `message` (a button press). */
+  sessionPanelMessage(entryId: string, message: unknown): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -41,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const diagnostics = new RequestDiagnostics();
   const responses = new ResponseDocuments();
   const deps = { credentials, emulator, history, log, diagnostics, responses, testHooks };
+  // The webhooks workbench (branch wh-editor) hands its per-session deliveries in here at merge.
+  const sessionPanels = new SessionPanels(history, NO_DELIVERIES, log);
 
   context.subscriptions.push(
     log,
@@ -56,6 +63,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.window.createTreeView('idenfy.sessions', { treeDataProvider: history, showCollapseAll: false }),
     ...Object.entries(commandTable(deps)).map(([id, handler]) =>
       vscode.commands.registerCommand(id, handler),
+    ),
+    sessionPanels,
+    vscode.window.registerWebviewPanelSerializer(SESSION_PANEL_VIEW_TYPE, sessionPanels),
+    vscode.commands.registerCommand('idenfy.history.openSession', (entry?: unknown) =>
+      sessionPanels.open(entry).then(() => undefined),
     ),
   );
   // Other windows may set or clear the credentials: follow SecretStorage's change events (no reload).
@@ -93,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
         tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
       };
     },
+    sessionPanels: () => sessionPanels.snapshot(),
+    sessionPanelMessage: (entryId, message) => sessionPanels.receive(entryId, message),
     advanceEmulatorClock: (ms) => {
       testHooks.clockOffsetMs += ms;
     },

@@ -77,7 +77,7 @@ export class HistoryView implements vscode.TreeDataProvider<HistoryEntry>, vscod
         `**target** ${entry.target === 'emulator' ? `offline emulator (${entry.baseUrl})` : `iDenfy (${entry.baseUrl})`}`,
       ].join('  \n'),
     );
-    item.command = { command: 'idenfy.history.showResponse', title: 'Show Response', arguments: [entry] };
+    item.command = { command: 'idenfy.history.openSession', title: 'Open Session', arguments: [entry] };
     return item;
   }
 

@@ -23,6 +23,8 @@ export interface HistoryEntry {
    * requests for the session are refused when the current key's differs. Absent in older entries.
    */
   credentialFingerprint?: string;
+  /** The name of the credential profile that created the session (never its secrets). */
+  profile?: string;
   /**
    * The last overall status iDenfy reported for the session (Check Status and the other lifecycle
    * commands), and when: only the status word, never result data, photos or PDF bytes.
@@ -56,6 +58,7 @@ export const historyEntrySchema = z.object({
   baseUrl: z.string(),
   redirectUrl: z.string().optional(),
   credentialFingerprint: z.string().optional(),
+  profile: z.string().optional(),
   status: z.object({ overall: z.string().min(1).max(40), checkedAt: isoDate }).optional(),
   // Any JSON object: a record schema would re-check every key of the response for nothing.
   response: z.custom<Record<string, unknown>>(isPlainObject, 'not an object'),
