@@ -20,6 +20,7 @@ const testModules: Record<string, () => unknown> = {
   'proxy.test.ts': () => require('./proxy.test'),
   'editor-trust.test.ts': () => require('./editor-trust.test'),
   'lifecycle.test.ts': () => require('./lifecycle.test'),
+  'session-panel.test.ts': () => require('./session-panel.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */
