@@ -193,7 +193,8 @@ export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vs
     // Unchanged: keep the page as it is, with its focus and scroll position.
     if (shown === open.shown) return;
     open.shown = shown;
-    open.panel.title = `iDenfy: ${entry.clientId || entry.scanRef.split('-')[0]}`;
+    // The short scanRef tells apart the panels of one clientId's sessions.
+    open.panel.title = `iDenfy: ${entry.clientId || '(no clientId)'} · ${entry.scanRef.split('-')[0]}`;
     open.html = core.renderSessionPanel(model, context);
     open.panel.webview.html = open.html;
   }

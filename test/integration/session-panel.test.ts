@@ -56,7 +56,7 @@ describe('Session panel', () => {
     assert.equal(created.status, 'created', JSON.stringify(created));
     if (created.status !== 'created') return;
     const panel = await panelOpened(api, created.entryId);
-    assert.equal(panel.title, 'iDenfy: user-42');
+    assert.equal(panel.title, `iDenfy: user-42 · ${created.scanRef.split('-')[0]}`);
     assert.match(panel.html, /<span id="clientId">user-42<\/span>/);
     assert.ok(panel.html.includes(`<code id="scanRef">${created.scanRef}</code>`));
     assert.match(panel.html, /class="badge status-active">ACTIVE</);
