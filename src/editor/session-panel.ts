@@ -56,6 +56,8 @@ interface OpenPanel {
 
 export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
   private readonly panels = new Map<string, OpenPanel>();
+  /** Every panel not disposed yet (the map holds one per session; this tells if that ever fails). */
+  private readonly live = new Set<OpenPanel>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The history is followed from the first panel on (following it loads the core). */
   private followingHistory = false;
@@ -114,7 +116,7 @@ export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vs
 
   /** For the integration tests: what each open panel shows. */
   snapshot(): { entryId: string; title: string; html: string; visible: boolean }[] {
-    return [...this.panels.values()].map((p) => ({
+    return [...this.live].map((p) => ({
       entryId: p.entryId,
       title: p.panel.title,
       html: p.html ?? '',
@@ -147,10 +149,12 @@ export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vs
     this.followHistory();
     const open: OpenPanel = { panel, entryId };
     this.panels.set(entryId, open);
+    this.live.add(open);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: unknown) => void this.handle(open, message)),
       panel.onDidDispose(() => {
         if (this.panels.get(entryId) === open) this.panels.delete(entryId);
+        this.live.delete(open);
         clearTimeout(open.expiry);
         for (const s of subscriptions) s.dispose();
       }),
@@ -185,14 +189,15 @@ export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vs
       open.panel.webview.html = open.html;
       return;
     }
-    const model = core.sessionPanelModel(entry, this.deliveries.deliveriesOf(entry.id));
+    const deliveries = this.deliveries.deliveriesOf(entry.id);
     const left = Date.parse(entry.expiresAt) - Date.now();
     // setTimeout's limit is ~24.8 days; a longer token is re-rendered on the next change anyway.
     if (left > 0 && left < 2 ** 31 - 1) open.expiry = setTimeout(() => this.render(open), left + 250);
-    const shown = JSON.stringify(model);
-    // Unchanged: keep the page as it is, with its focus and scroll position.
+    // Everything the page is made from: unchanged, the page stays as it is (focus and scroll included).
+    const shown = JSON.stringify({ entry, deliveries, expired: !(left > 0) });
     if (shown === open.shown) return;
     open.shown = shown;
+    const model = core.sessionPanelModel(entry, deliveries);
     // The short scanRef tells apart the panels of one clientId's sessions.
     open.panel.title = `iDenfy: ${entry.clientId || '(no clientId)'} · ${entry.scanRef.split('-')[0]}`;
     open.html = core.renderSessionPanel(model, context);

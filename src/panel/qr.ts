@@ -14,7 +14,21 @@ export interface QrCode {
 /** The quiet zone the QR specification asks for (4 modules), so phones find the code on any background. */
 const QUIET = 4;
 
+/** Codes made lately, by text: a panel re-renders on every status change and the link stays the same. */
+const recent = new Map<string, QrCode>();
+const RECENT_MAX = 32;
+
+/** The code for `text`; choosing the best mask takes tens of milliseconds, so it is made once per link. */
 export function qrCode(text: string): QrCode {
+  const known = recent.get(text);
+  if (known) return known;
+  const made = makeQrCode(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(text, made);
+  return made;
+}
+
+function makeQrCode(text: string): QrCode {
   // Error correction M: readable with a little glare off a screen, and still small for a ~120-char link.
   const code = qrcode(0, 'M');
   // Bytes as UTF-8 (the library's default keeps the low byte of each UTF-16 unit).

@@ -85,7 +85,27 @@ describe('Session panel', () => {
     const before = panelTabs().length;
     await vscode.commands.executeCommand('idenfy.history.openSession', entry);
     await vscode.commands.executeCommand('idenfy.history.openSession', entry);
+    // The tab model reaches the extension host in order: once a tab opened after the two opens shows,
+    // any panel tab they made shows too.
+    const marker = await vscode.workspace.openTextDocument({ content: 'marker', language: 'plaintext' });
+    await vscode.window.showTextDocument(marker, { preview: false });
+    await new Promise<void>((resolve) => {
+      const shown = () =>
+        vscode.window.tabGroups.all.some((g) =>
+          g.tabs.some(
+            (t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === marker.uri.toString(),
+          ),
+        );
+      if (shown()) return resolve();
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        if (shown()) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
     assert.equal(panelTabs().length, before, 'tabs showing session panels');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     assert.equal(api.sessionPanels().filter((p) => p.entryId === entry.id).length, 1);
 
     const uri = vscode.Uri.from({ scheme: 'idenfy-session', path: `/${entry.scanRef}.response.json` });
