@@ -186,17 +186,16 @@ function deliveriesTable(deliveries: readonly WebhookDelivery[]): string {
     return `<tr>
         <td><time datetime="${e(d.at)}" data-local>${e(utc(d.at))}</time></td>
         <td><code>${e(d.event)}</code>${d.final === false ? ' <span class="muted">(interim)</span>' : ''}</td>
-        <td>${outcome}</td>
-        <td class="num">${e(String(Math.round(d.durationMs)))} ms</td>
+        <td>${outcome} <span class="muted">· ${e(String(Math.round(d.durationMs)))} ms</span></td>
         <td>${d.source === 'emulator' ? 'emulator' : 'editor'}</td>
         <td class="url"><code>${e(d.url)}</code></td>
-        <td class="buttons">${button(`delivery-${i}-resend`, 'resendWebhook', 'Resend', { deliveryAt: d.at, label: `Resend ${what}` })}${button(`delivery-${i}-payload`, 'showPayload', 'Show Payload', { deliveryAt: d.at, label: `Show the payload of ${what}` })}</td>
+        <td><div class="buttons row">${button(`delivery-${i}-resend`, 'resendWebhook', 'Resend', { deliveryAt: d.at, label: `Resend ${what}` })}${button(`delivery-${i}-payload`, 'showPayload', 'Show Payload', { deliveryAt: d.at, label: `Show the payload of ${what}` })}</div></td>
       </tr>`;
   });
-  return `<table>
-      <thead><tr><th scope="col">Sent</th><th scope="col">Event</th><th scope="col">Answer</th><th scope="col">Took</th><th scope="col">By</th><th scope="col">Receiver</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+  return `<div class="table-wrap"><table>
+      <thead><tr><th scope="col">Sent</th><th scope="col">Event</th><th scope="col">Answer</th><th scope="col">By</th><th scope="col">Receiver</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
       <tbody>${rows.join('')}</tbody>
-    </table>`;
+    </table></div>`;
 }
 
 function button(
@@ -278,7 +277,7 @@ dd { margin: 0; min-width: 0; }
 .status-active { color: var(--vscode-textLink-foreground); }
 .status-expired, .status-deleted, .status-archived { color: var(--vscode-descriptionForeground); }
 .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
-button { font: inherit; padding: 4px 12px; border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; cursor: pointer; color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
+button { white-space: nowrap; font: inherit; padding: 4px 12px; border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; cursor: pointer; color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
 button:hover { background: var(--vscode-button-hoverBackground); }
 button.secondary { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); }
 button.secondary:hover { background: var(--vscode-button-secondaryHoverBackground); }
@@ -289,7 +288,10 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); vertical-align: middle; }
 th { color: var(--vscode-descriptionForeground); font-weight: 600; }
 td.num { text-align: right; white-space: nowrap; }
-td.url { max-width: 260px; }
+td.url { max-width: 180px; }
+.table-wrap { overflow-x: auto; }
+td code { overflow-wrap: break-word; }
+.buttons.row { flex-wrap: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
