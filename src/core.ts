@@ -19,6 +19,8 @@ export {
   MISMATCH_TAGS,
   OVERALL_STATUSES,
 } from './model/result-vocabulary';
+export { sessionPanelModel } from './panel/model';
+export { parsePanelMessage, renderGoneSession, renderSessionPanel } from './panel/render';
 export { explainFullResult } from './session/explain-result';
 export { requestForSession } from './session/lifecycle';
 export { prepareRequest } from './session/prepare';

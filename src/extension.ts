@@ -11,6 +11,7 @@ import { ProfileStore } from './editor/profiles';
 import { PropertyFixes } from './editor/property-fixes';
 import { RequestDiagnostics } from './editor/request-diagnostics';
 import { RESPONSE_SCHEME, ResponseDocuments } from './editor/response-documents';
+import { SESSION_PANEL_VIEW_TYPE, SessionPanels } from './editor/session-panel';
 import { EmulatorControl } from './editor/target';
 import {
   forgetWalkthroughOffer,
@@ -79,6 +80,10 @@ export interface TestApi {
       node: unknown;
     }[];
   };
+  /** The open session panels: their entry, title and the HTML they show now. */
+  sessionPanels(): { entryId: string; title: string; html: string; visible: boolean }[];
+  /** As if the session panel of `entryId` posted `message` (a button press). */
+  sessionPanelMessage(entryId: string, message: unknown): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -103,6 +108,27 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const deps = { credentials, profiles, emulator, history, log, diagnostics, responses, testHooks };
   const webhookKeys = new WebhookKeyStore(profiles);
   const webhookDeps = { ...deps, webhookKeys, state: context.globalState };
+  // A session's panel lists its webhook deliveries (recorded by the Sessions view's delivery log).
+  const sessionPanels = new SessionPanels(
+    history,
+    {
+      deliveriesOf: (id) =>
+        history
+          .deliveries()
+          .list(id)
+          .map((s) => s.delivery),
+      nodeOf: (id, at) => {
+        const stored = history
+          .deliveries()
+          .list(id)
+          .filter((s) => s.delivery.at === at)
+          .pop();
+        return stored && { delivery: stored };
+      },
+      onDidChange: history.onDidRecordDelivery,
+    },
+    log,
+  );
 
   context.subscriptions.push(
     log,
@@ -136,6 +162,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     emulator.onFinished(
       () => void vscode.commands.executeCommand('setContext', 'idenfy.verificationFinished', true),
+    ),
+    sessionPanels,
+    vscode.window.registerWebviewPanelSerializer(SESSION_PANEL_VIEW_TYPE, sessionPanels),
+    vscode.commands.registerCommand('idenfy.history.openSession', (entry?: unknown) =>
+      sessionPanels.open(entry).then(() => undefined),
     ),
   );
   const webhookKeyContext = () =>
@@ -221,6 +252,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       });
       return { collapsible, rows };
     },
+    sessionPanels: () => sessionPanels.snapshot(),
+    sessionPanelMessage: (entryId, message) => sessionPanels.receive(entryId, message),
     advanceEmulatorClock: (ms) => {
       testHooks.clockOffsetMs += ms;
     },

@@ -230,12 +230,15 @@ function report(
       `The session for ${entry.clientId} was created (scanRef ${entry.scanRef}) but could not be saved to the history. Copy what you need from the response now.`,
     );
   }
-  // The entry is already saved: the UI below may fail without losing the session.
-  void deps.responses
-    .open(entry.scanRef, response)
-    .then(undefined, (err: unknown) =>
-      deps.log.error(`Could not open the response document: ${String(err)}`),
-    );
+  // The entry is already saved: the UI below may fail without losing the session. The session panel
+  // shows it (the raw response is one button away there); a session not in the history (it could
+  // not be saved) shows its response document as before.
+  const opened = outcome.historyError
+    ? deps.responses.open(entry.scanRef, response)
+    : vscode.commands.executeCommand('idenfy.history.openSession', entry);
+  void Promise.resolve(opened).then(undefined, (err: unknown) =>
+    deps.log.error(`Could not open the session: ${String(err)}`),
+  );
   void showCreated(target, response, entry.clientId, entry.scanRef);
   return { status: 'created', scanRef: entry.scanRef, entryId: entry.id };
 }

@@ -186,7 +186,7 @@ export class HistoryView implements vscode.TreeDataProvider<SessionsNode>, vscod
         ...(entry.profile === undefined ? [] : [`**profile** ${entry.profile}`]),
       ].join('  \n'),
     );
-    item.command = { command: 'idenfy.history.showResponse', title: 'Show Response', arguments: [entry] };
+    item.command = { command: 'idenfy.history.openSession', title: 'Open Session', arguments: [entry] };
     return item;
   }
 

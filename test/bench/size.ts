@@ -179,6 +179,7 @@ const LAZY_ONLY = [
   /^src\/http\/(?:request|verification-client|pdf|status-failures|network-failures)\.ts$/,
   /^src\/session\/(?:lifecycle|send|prepare)\.ts$/,
   /^src\/model\//,
+  /^src\/panel\//,
 ];
 
 function lazyCodeRow(inputs: string[]): Row {

@@ -197,6 +197,7 @@ module.exports = {
     createOutputChannel: outputChannel,
     createStatusBarItem: statusBarItem,
     createTreeView: () => ({ dispose: noop, reveal: async () => {}, onDidChangeVisibility: event }),
+    registerWebviewPanelSerializer: disposable,
     showInformationMessage: async () => undefined,
     showWarningMessage: async () => undefined,
     showErrorMessage: async () => undefined,

@@ -1,5 +1,5 @@
 // UI scenario, as a person would do it: F1 > "iDenfy: Set API Credentials" typed into the two input boxes,
-// open a request file, F1 > "iDenfy: Create Session", see the notification, the response and the Sessions
+// open a request file, F1 > "iDenfy: Create Session", see the notification, the session panel and the Sessions
 // view, and Open Verification Page from the notification and from the Sessions view, each followed to the
 // browser tab it opens (through code-server's /proxy/<port>/ rewrite) and checked for the session's page.
 // The "iDenfy" here is the emulator from dist/idenfy-core.js, started by this script on loopback and set
@@ -82,8 +82,10 @@ export default async function createSession({ vsix, log }) {
       picture: 'screenshot-verification-page.png',
     });
 
-    // The response opens beside the request, read-only.
-    await ui.waitFor('.tabs-container .tab[aria-label*="response.json"]', { timeout: 15_000 });
+    // The session panel opens beside the request (the raw response is one button away in it).
+    await ui.waitFor(`.tabs-container .tab[aria-label*="iDenfy: user-42 · ${scanRef.split('-')[0]}"]`, {
+      timeout: 15_000,
+    });
 
     // The Sessions view lists the new session. Folding the file tree gives the view room on screen.
     await ui.page.locator('.pane-header', { hasText: 'workspace' }).first().click();

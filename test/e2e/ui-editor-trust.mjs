@@ -1,7 +1,7 @@
 // UI scenario, as a person sees it: the status bar names the target before any request file is opened;
 // Create Session on a file with (yellow) schema problems is refused and the problems turn into errors;
 // the "session created" notification has two whole buttons, "Copy…" leads to the copies and each copy is
-// confirmed in the status bar; the Sessions view row tells sessions apart and opens one response tab;
+// confirmed in the status bar; the Sessions view row tells sessions apart and opens one session panel;
 // the status bar item switches to the emulator and back without disappearing.
 // Each check runs even when an earlier one failed, so one run lists everything that is wrong.
 // Screenshots go to test/e2e/.work/screenshots/ (ignored), never to images/.
@@ -142,17 +142,15 @@ export default async function editorTrust({ vsix, log }) {
         new RegExp(`^user-42 ?active · ${scanRef.split('-')[0]} · expires in \\d+[mhd]$`),
       );
     });
-    await check('15: clicking the row twice leaves one response tab', async () => {
-      const tabs = page.locator(`.tabs-container .tab[aria-label*="${scanRef}.response.json"]`);
+    await check('15: clicking the row twice leaves one session panel tab', async () => {
+      const label = `iDenfy: user-42 · ${scanRef.split('-')[0]}`;
+      const tabs = page.locator(`.tabs-container .tab[aria-label*="${label}"]`);
       await tabs.first().waitFor(WAIT);
       for (let i = 0; i < 2; i++) {
         await row.click();
-        await page
-          .locator(`.tabs-container .tab.active[aria-label*="${scanRef}.response.json"]`)
-          .first()
-          .waitFor(WAIT);
+        await page.locator(`.tabs-container .tab.active[aria-label*="${label}"]`).first().waitFor(WAIT);
       }
-      log(`response tabs after two clicks on the row: ${await tabs.count()}`);
+      log(`session panel tabs after two clicks on the row: ${await tabs.count()}`);
       assert.equal(await tabs.count(), 1);
     });
     await check('14: Copy authToken from the Sessions view is confirmed in the status bar', async () => {

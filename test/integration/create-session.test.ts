@@ -1,14 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Emulator, startEmulator } from '../../src/emulator/server';
-import {
-  activateExtension,
-  createSession,
-  history,
-  nextOpenedDocument,
-  useProfile,
-  workspaceFile,
-} from './support';
+import { activateExtension, createSession, history, useProfile, workspaceFile } from './support';
 
 const EXPECTED_COMMANDS = [
   'idenfy.createSession',
@@ -39,9 +32,9 @@ describe('Create Session', () => {
       await vscode.commands.executeCommand('idenfy.stopEmulator');
     });
 
-    it('creates a session, records it in history and opens the response', async () => {
+    it('creates a session, records it in history and opens its session panel', async () => {
+      const { api } = await activateExtension();
       const before = (await history()).length;
-      const opened = nextOpenedDocument((d) => d.uri.scheme === 'idenfy-session');
       const result = await createSession('good.idenfy.json');
       assert.equal(result.status, 'created', JSON.stringify(result));
       if (result.status !== 'created') return;
@@ -54,7 +47,18 @@ describe('Create Session', () => {
       assert.equal(entry.clientId, 'user-42');
       assert.equal(entry.target, 'emulator');
 
-      const response = JSON.parse((await opened).getText()) as Record<string, unknown>;
+      // The panel opens after the command returns; its tab is the event to wait for.
+      await new Promise<void>((resolve) => {
+        const open = () => api.sessionPanels().some((p) => p.entryId === entry.id);
+        if (open()) return resolve();
+        const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+          if (open()) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
+      const response = entry.response;
       assert.equal(response.scanRef, result.scanRef);
       assert.equal(response.firstName, 'JOHN TOM', 'the emulator upper-cases names, as iDenfy does');
       assert.equal(typeof response.authToken, 'string');

@@ -124,6 +124,8 @@ describe('editor trust', () => {
     const entry = (await history()).find((e) => e.scanRef === created.scanRef);
     assert.ok(entry);
     const uri = vscode.Uri.from({ scheme: 'idenfy-session', path: `/${created.scanRef}.response.json` });
+    // Create Session opens the session panel; the raw response opens from there or the Sessions view.
+    await vscode.commands.executeCommand('idenfy.history.showResponse', entry);
     await tabOpened(uri);
     // As a person clicks the row twice: the second time the response's own group is the active one.
     await vscode.commands.executeCommand('idenfy.history.showResponse', entry);

@@ -24,6 +24,7 @@ const testModules: Record<string, () => unknown> = {
   'webhook-fixtures.test.ts': () => require('./webhook-fixtures.test'),
   'profiles.test.ts': () => require('./profiles.test'),
   'copy-as.test.ts': () => require('./copy-as.test'),
+  'session-panel.test.ts': () => require('./session-panel.test'),
 };
 
 /** Source folder of the suite, when the sources are present (the bundle lives in out/test/integration). */

@@ -27,11 +27,6 @@ const viewFocus = new Set<string>(
 );
 /** VS Code's own commands a step may link to. */
 const BUILT_IN = new Set(['workbench.action.openSettings']);
-/**
- * Context keys set by the webhooks work (issue #11, branch wh-editor): after a 2xx delivery and on the
- * emulator's 'finished' event. Remove a name from here once its setContext is in src/.
- */
-const SET_ELSEWHERE = new Set(['idenfy.webhookDelivered', 'idenfy.verificationFinished']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -90,7 +85,7 @@ describe('Getting started walkthrough (package.json)', () => {
         );
       }
     }
-    assert.equal(links, steps.length);
+    assert.ok(links >= steps.length);
   });
 
   it('every step completes on an event, and each onContext key is set by the extension', () => {
@@ -99,11 +94,8 @@ describe('Getting started walkthrough (package.json)', () => {
       assert.ok(events.length > 0, `${step.id} never completes`);
       for (const event of events.filter((e) => e.startsWith('onContext:'))) {
         const key = event.slice('onContext:'.length);
-        if (SET_ELSEWHERE.has(key)) continue;
         assert.ok(source.includes(`'setContext', '${key}'`), `${step.id}: nothing sets ${key}`);
       }
     }
-    const keys = steps.flatMap((s) => s.completionEvents ?? []);
-    for (const key of SET_ELSEWHERE) assert.ok(keys.includes(`onContext:${key}`), key);
   });
 });
