@@ -52,8 +52,7 @@ const FOLLOW_UPS: Record<FollowUpCall, { label: string; detail: string; title: (
 
 /**
  * The base URL a copied Create Session request is written for: the emulator's while it runs (what
- * Create Session would use now), else the user's iDenfy base URL. One function, so that credential
- * profiles can make it the active profile's.
+ * Create Session would use now), else the active profile's base URL (EmulatorControl.state() says which).
  */
 export async function copyTargetBaseUrl(emulator: EmulatorControl): Promise<string> {
   const state = await emulator.state();
