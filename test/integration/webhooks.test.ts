@@ -19,6 +19,7 @@ import {
   diagnosticsWhen,
   history,
   openInEditor,
+  useProfile,
   workspaceFile,
 } from './support';
 
@@ -83,11 +84,15 @@ describe('Webhooks', function () {
     const { api } = await activateExtension();
     url = await receiver.start();
     await vscode.commands.executeCommand('idenfy.stopEmulator');
+    // The signing key belongs to the active credential profile (issue #12): one with no reachable API.
+    await useProfile('webhooks', { url: 'https://ivs.idenfy.com', apiKey: 'key', apiSecret: 'secret' });
     await api.setWebhookSigningKey(SIGNING_KEY);
+    assert.equal(await api.hasWebhookSigningKey('webhooks'), true, 'the key is stored with the profile');
   });
   after(async () => {
     const { api } = await activateExtension();
     await api.setWebhookSigningKey(undefined);
+    await api.removeProfile('webhooks');
     await vscode.workspace
       .getConfiguration('idenfy')
       .update('emulator.webhookForwardUrl', undefined, vscode.ConfigurationTarget.Global);
