@@ -35,7 +35,8 @@ if (unknown.length > 0) {
 const scenarios = wanted.length > 0 ? wanted : available;
 
 const cancel = hardTimeout(
-  Number(process.env.IDENFY_E2E_TIMEOUT_MS || 300_000),
+  // About 30 s per scenario on a quiet machine: allow three times that, and never less than 5 minutes.
+  Number(process.env.IDENFY_E2E_TIMEOUT_MS || Math.max(300_000, scenarios.length * 90_000)),
   'UI scenarios did not finish',
   closeAll,
 );

@@ -36,8 +36,18 @@ export default async function webhookFixture({ vsix, log }) {
     await ui.press('Control+g');
     await (await ui.quickInput()).fill(':4:16');
     await ui.press('Enter');
-    await ui.press('Control+Space');
-    const suggest = await ui.waitFor('.editor-widget.suggest-widget .monaco-list-row', { timeout: 20_000 });
+    await ui.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+    // Ctrl+Space can arrive while the JSON server is still busy with the file and be dropped: ask again
+    // (at most three times) rather than wait longer for a request that was never made.
+    const suggestRows = '.editor-widget.suggest-widget .monaco-list-row';
+    let suggest;
+    for (let attempt = 1; !suggest; attempt++) {
+      await ui.press('Control+Space');
+      suggest = await ui.waitFor(suggestRows, { timeout: 10_000 }).catch((err) => {
+        if (attempt === 3) throw err;
+        return undefined;
+      });
+    }
     const labels = await ui.page.locator('.editor-widget.suggest-widget .monaco-list-row').allTextContents();
     log(`suggestions (${await suggest.count()}): ${labels.map((l) => l.replace(/\s+/g, ' ')).join(' | ')}`);
     assert.ok(
