@@ -4,7 +4,6 @@
  * the naming rules, and the SecretStorage key names of a profile's secrets. Pure: the editor layer
  * (src/editor/profiles.ts) does the reading and writing.
  */
-import { randomUUID } from 'node:crypto';
 import { checkBaseUrl } from '../http/base-url';
 
 export const DEFAULT_BASE_URL = 'https://ivs.idenfy.com';
@@ -48,7 +47,9 @@ export function profileIdOfSecretKey(key: string): string | undefined {
 }
 
 export function newProfileId(): string {
-  return `p-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  // The global Web Crypto, not node:crypto: importing that module costs ~10 ms at activation (it loads
+  // Node's stream machinery); this runs only when a profile is added.
+  return `p-${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
 /** Why a name cannot be used (empty, too long, control characters, taken, the emulator's), or undefined. */
