@@ -8,10 +8,10 @@
 import * as vscode from 'vscode';
 import type { ExportFormatId } from '../export/formats';
 import type { HistoryEntry } from '../history/store';
-import type { PreparedProblem } from '../session/prepare';
 import { copyWithConfirmation } from './clipboard';
 import { loadCore } from './core-loader';
 import type { CreateSessionDeps } from './create-session';
+import { baseName, refuseProblems } from './refuse-problems';
 import type { EmulatorControl } from './target';
 
 const REQUEST_FILE = /\.idenfy\.json$/i;
@@ -110,7 +110,14 @@ async function copyRequestFile(
   // The same check as Create Session: what cannot be sent is not copied either.
   deps.diagnostics.clear(document);
   const prepared = core.prepareRequest(document.getText());
-  if (!prepared.ok) return refuseProblems(deps, document, prepared.problems);
+  if (!prepared.ok)
+    return {
+      status: 'invalid',
+      ...refuseProblems(deps.diagnostics, document, prepared.problems, {
+        notDone: 'copied',
+        because: 'would make iDenfy refuse it',
+      }),
+    };
 
   const format = await pickFormat(family, options.format);
   if (!format) return { status: 'cancelled' };
@@ -163,29 +170,4 @@ function labelOf(format: ExportFormatId): string {
 function fail(message: string): CopyAsResult {
   void vscode.window.showErrorMessage(message);
   return { status: 'failed', message };
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
-/** As Create Session does: the problems are marked as errors and named; nothing is copied. */
-function refuseProblems(
-  deps: CreateSessionDeps,
-  document: vscode.TextDocument,
-  problems: readonly PreparedProblem[],
-): CopyAsResult {
-  deps.diagnostics.set(
-    document,
-    problems.map((p) => (p.source === 'model' ? { ...p, message: `Blocks sending: ${p.message}` } : p)),
-  );
-  const n = problems.length;
-  const first = [...problems].sort((a, b) => a.offset - b.offset)[0];
-  const where = first ? ` Line ${document.positionAt(first.offset).line + 1}: ${first.message}` : '';
-  const more = n > 1 ? ` (and ${n - 1} more)` : '';
-  const message = `${baseName(document.fileName)} was not copied: ${n} problem${n === 1 ? '' : 's'} would make iDenfy refuse it.${where}${more}`;
-  void vscode.window
-    .showErrorMessage(message, 'Show Problems')
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-  return { status: 'invalid', problems: n, message };
 }

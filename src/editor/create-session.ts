@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { IdenfyFailure } from '../http/errors';
 import { iframeSnippet } from '../session/links';
-import type { PreparedProblem } from '../session/prepare';
 import { confirmUntrustedSend } from '../session/request-hosts';
 import type { SendOutcome, Target } from '../session/send';
 import { copyWithConfirmation } from './clipboard';
@@ -12,6 +11,7 @@ import { confirmLive, type LiveGuardHooks } from './live-guard';
 import type { Log } from './log';
 import { openVerificationPage } from './open-page';
 import type { ProfileStore } from './profiles';
+import { baseName, refuseProblems } from './refuse-problems';
 import type { RequestDiagnostics } from './request-diagnostics';
 import { withRequestProgress } from './request-progress';
 import type { ResponseDocuments } from './response-documents';
@@ -87,7 +87,14 @@ async function createSessionFor(
   const core = loadCore();
   deps.diagnostics.clear(document);
   const prepared = core.prepareRequest(document.getText());
-  if (!prepared.ok) return refuseProblems(deps, document, prepared.problems);
+  if (!prepared.ok)
+    return {
+      status: 'invalid',
+      ...refuseProblems(deps.diagnostics, document, prepared.problems, {
+        notDone: 'sent',
+        because: 'would make iDenfy refuse it',
+      }),
+    };
 
   const trusted = await confirmUntrustedSend({
     trusted: vscode.workspace.isTrusted,
@@ -126,39 +133,6 @@ async function createSessionFor(
       core.sendRequest({ body: prepared.body, target, history: deps.history.history(), ...context }),
   );
   return report(deps, document, target, outcome);
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
-/**
- * VS Code's JSON service shows schema problems as warnings (its severity for schema validation is not
- * configurable by an extension), yet each of them makes iDenfy refuse the request. Once a send is
- * refused, every problem is also marked as an error of our own, so what blocks looks blocking.
- */
-function refuseProblems(
-  deps: CreateSessionDeps,
-  document: vscode.TextDocument,
-  problems: readonly PreparedProblem[],
-): CreateSessionCommandResult {
-  deps.diagnostics.set(
-    document,
-    problems.map((p) => (p.source === 'model' ? { ...p, message: `Blocks sending: ${p.message}` } : p)),
-  );
-  const n = problems.length;
-  const first = [...problems].sort((a, b) => a.offset - b.offset)[0];
-  const where = first ? ` Line ${document.positionAt(first.offset).line + 1}: ${first.message}` : '';
-  const more = n > 1 ? ` (and ${n - 1} more)` : '';
-  // Schema problems are the ones VS Code shows in yellow: say that they block too.
-  const warned = problems.some((p) => p.source === 'model')
-    ? ', the yellow schema warnings included; they are now marked as errors'
-    : '';
-  const message = `${baseName(document.fileName)} was not sent: ${n} problem${n === 1 ? '' : 's'} would make iDenfy refuse it${warned}.${where}${more}`;
-  void vscode.window
-    .showErrorMessage(message, 'Show Problems')
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-  return { status: 'invalid', problems: n, message };
 }
 
 /** The emulator was asked for at start-up and did not start: never fall back to iDenfy silently. */

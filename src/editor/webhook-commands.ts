@@ -12,6 +12,7 @@ import { copyWithConfirmation } from './clipboard';
 import { loadCore } from './core-loader';
 import type { CreateSessionDeps } from './create-session';
 import { isDeliveryNode } from './history-view';
+import { refuseProblems } from './refuse-problems';
 import { webhookForwardUrl } from './settings';
 import { askForWebhookKey, type WebhookKeyStore } from './webhook-key';
 
@@ -97,7 +98,14 @@ async function sendWebhookCommand(
   const core = loadCore();
   deps.diagnostics.clear(document);
   const prepared = core.prepareWebhook(document.getText());
-  if (!prepared.ok) return refuseProblems(deps, document, prepared.problems);
+  if (!prepared.ok)
+    return {
+      status: 'invalid',
+      ...refuseProblems(deps.diagnostics, document, prepared.problems, {
+        notDone: 'sent',
+        because: 'in the payload (iDenfy never sends such a webhook)',
+      }),
+    };
 
   const eventType = await chooseEventType(options.eventType, prepared.payload);
   if (eventType === undefined) return { status: 'cancelled' };
@@ -236,28 +244,6 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** Like Create Session: the document's problems are marked, and a message says what blocks it. */
-function refuseProblems(
-  deps: WebhookDeps,
-  document: vscode.TextDocument,
-  problems: readonly { offset: number; length: number; message: string; source: string }[],
-): SendWebhookResult {
-  deps.diagnostics.set(
-    document,
-    problems.map((p) => (p.source === 'model' ? { ...p, message: `Blocks sending: ${p.message}` } : p)),
-  );
-  const n = problems.length;
-  const first = [...problems].sort((a, b) => a.offset - b.offset)[0];
-  const where = first ? ` Line ${document.positionAt(first.offset).line + 1}: ${first.message}` : '';
-  const more = n > 1 ? ` (and ${n - 1} more)` : '';
-  const name = document.uri.path.split('/').pop() ?? document.uri.path;
-  const message = `${name} was not sent: ${n} problem${n === 1 ? '' : 's'} in the payload (iDenfy never sends such a webhook).${where}${more}`;
-  void vscode.window
-    .showErrorMessage(message, 'Show Problems')
-    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-  return { status: 'invalid', problems: n, message };
 }
 
 type EventChoice = { ok: true; value: string } | { ok: false; message: string };
