@@ -184,11 +184,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     );
   context.subscriptions.push(credentials.onDidChange(() => void credentialsContext()));
   void credentialsContext();
-  // Getting started: the walkthrough's first step, and its one-time offer (never in test or CI runs).
+  // Getting started: the walkthrough's first step, and its one-time offer (never in the integration
+  // tests). IDENFY_NO_WALKTHROUGH_OFFER: set by the UI scenarios (test/e2e/ui-driver.mjs) unless one asks
+  // for it. Not the CI variable: a developer's own CI-like shell must not hide it from them.
   context.subscriptions.push(trackRequestFiles());
-  // IDENFY_NO_WALKTHROUGH_OFFER: set by the UI scenarios (test/e2e/ui-driver.mjs) unless one asks for it.
-  const quiet = process.env.CI || process.env.IDENFY_NO_WALKTHROUGH_OFFER;
-  if (context.extensionMode !== vscode.ExtensionMode.Test && !quiet)
+  if (context.extensionMode !== vscode.ExtensionMode.Test && !process.env.IDENFY_NO_WALKTHROUGH_OFFER)
     void offerWalkthroughOnce(context.globalStorageUri.fsPath, showWalkthroughOffer).catch((err: unknown) =>
       log.error(`Could not offer the walkthrough: ${String(err)}`),
     );

@@ -32,7 +32,20 @@ export default async function receiverSnippet({ vsix, log }) {
     await ui.page.locator('.editor-instance .monaco-editor textarea').first().focus();
     await ui.page.keyboard.type('idenfy-webhook-ex');
     const row = ui.page.locator('.suggest-widget .monaco-list-row', { hasText: 'idenfy-webhook-express' });
-    await row.first().waitFor({ timeout: 30_000 });
+    // Typing usually opens the list (quick suggestions); when the JavaScript service is still starting it
+    // may not: then ask for it with Ctrl+Space, at most twice, instead of waiting longer for nothing.
+    for (let attempt = 1; ; attempt++) {
+      const shown = await row
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .then(() => true)
+        .catch((err) => {
+          if (attempt === 3) throw err;
+          return false;
+        });
+      if (shown) break;
+      await ui.press('Control+Space');
+    }
     const offered = await ui.page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
     log(`suggestions:\n  ${offered.map((r) => r.replace(/\s+/g, ' ')).join('\n  ')}`);
     // The snippet's preview in the details pane (Ctrl+Space toggles it open).
