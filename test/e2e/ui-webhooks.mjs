@@ -33,7 +33,21 @@ async function startReceiver() {
   return {
     url: `http://127.0.0.1:${server.address().port}/idenfy/webhook`,
     calls,
-    next: () => new Promise((resolve) => waiting.push(resolve)),
+    /** The next call received; rejects after 30 s, so a call that never comes fails the scenario. */
+    next: () => {
+      const call = new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('the handler received no webhook within 30 s')),
+          30_000,
+        );
+        waiting.push((received) => {
+          clearTimeout(timer);
+          resolve(received);
+        });
+      });
+      call.catch(() => {}); // awaited later; a step failing before that must not leave it unhandled
+      return call;
+    },
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(resolve));
@@ -124,7 +138,8 @@ export default async function webhooks({ vsix, log }) {
     await ui.runCommand('Notifications: Clear All Notifications');
     const sent = receiver.next();
     await ui.runCommand('iDenfy: Send Webhook');
-    await pick(receiver.url, '127.0.0.1');
+    // Filtered by the whole URL: the row typed into the box and the offered one then send to the same place.
+    await pick(receiver.url);
     const fixtureCall = await sent;
     assert.equal(fixtureCall.event, 'IDENTIFICATION_AUTO_FINISHED');
     const note = await ui.notifications({ hasText: 'Webhook delivered', ...WAIT });
