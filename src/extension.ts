@@ -213,15 +213,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     sessionRow: (id) => {
       const entry = history.history().get(id);
       if (!entry) return undefined;
-      const item = history.getTreeItem(entry);
-      const tooltip = item.tooltip;
-      return {
-        label: String(item.label),
-        description: String(item.description),
-        icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
-        contextValue: item.contextValue ?? '',
-        tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
-      };
+      return treeRow(history.getTreeItem(entry));
     },
     setWebhookSigningKey: (key) => (key === undefined ? webhookKeys.clear() : webhookKeys.set(key)),
     emulatorWebhookSigningKey: () => emulator.webhookSigningKey,
@@ -238,18 +230,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       history.getChildren(); // lists which sessions have deliveries, as a redraw does
       const collapsible =
         history.getTreeItem(entry).collapsibleState !== vscode.TreeItemCollapsibleState.None;
-      const rows = history.getChildren(entry).map((node) => {
-        const item = history.getTreeItem(node);
-        const tooltip = item.tooltip;
-        return {
-          label: String(item.label),
-          description: String(item.description),
-          icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
-          contextValue: item.contextValue ?? '',
-          tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
-          node,
-        };
-      });
+      const rows = history
+        .getChildren(entry)
+        .map((node) => ({ ...treeRow(history.getTreeItem(node)), node }));
       return { collapsible, rows };
     },
     sessionPanels: () => sessionPanels.snapshot(),
@@ -311,3 +294,15 @@ function bodyText(body: unknown): string {
 }
 
 export function deactivate(): void {}
+
+/** What a Sessions view row shows, in plain values (for the integration tests' TestApi). */
+function treeRow(item: vscode.TreeItem) {
+  const tooltip = item.tooltip;
+  return {
+    label: String(item.label),
+    description: String(item.description),
+    icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
+    contextValue: item.contextValue ?? '',
+    tooltip: tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip ?? ''),
+  };
+}

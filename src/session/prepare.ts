@@ -17,7 +17,18 @@ export type Prepared =
   | { ok: true; body: string; clientId: string }
   | { ok: false; problems: PreparedProblem[] };
 
-export function prepareRequest(text: string): Prepared {
+/**
+ * The steps every prepared document shares: read the JSONC text (syntax, duplicates, encoding, limits),
+ * validate the value with `validate`, and place each problem in the text. `documentMessage` may reword a
+ * text problem for the kind of file (a webhook fixture is not a request).
+ */
+export function prepareDocument<T>(
+  text: string,
+  validate: (
+    value: unknown,
+  ) => { ok: true; data: T } | { ok: false; issues: { path: (string | number)[]; message: string }[] },
+  documentMessage: (problem: { kind: string; message: string }) => string = (p) => p.message,
+): { ok: true; body: string; data: T } | { ok: false; problems: PreparedProblem[] } {
   const read = readRequestText(text);
   if (!read.ok) {
     return {
@@ -25,12 +36,12 @@ export function prepareRequest(text: string): Prepared {
       problems: read.problems.map((p) => ({
         offset: p.offset,
         length: p.length,
-        message: p.message,
+        message: documentMessage(p),
         source: 'document',
       })),
     };
   }
-  const checked = validateRequest(read.value);
+  const checked = validate(read.value);
   if (!checked.ok) {
     return {
       ok: false,
@@ -40,5 +51,10 @@ export function prepareRequest(text: string): Prepared {
       }),
     };
   }
-  return { ok: true, body: read.body, clientId: checked.data.clientId };
+  return { ok: true, body: read.body, data: checked.data };
+}
+
+export function prepareRequest(text: string): Prepared {
+  const prepared = prepareDocument(text, validateRequest);
+  return prepared.ok ? { ok: true, body: prepared.body, clientId: prepared.data.clientId } : prepared;
 }

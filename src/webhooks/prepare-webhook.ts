@@ -4,10 +4,9 @@
  * text, so what was checked is what is sent (and signed). The body is the document's own tokens
  * with comments and trailing commas removed (src/jsonc/walk.ts), never a re-encoding.
  */
-import { findPropertyRange, readRequestText } from '../jsonc/request-text';
 import { validateWebhook } from '../model/validate-webhook';
 import type { IdentificationWebhook } from '../model/webhook';
-import type { PreparedProblem } from '../session/prepare';
+import { type PreparedProblem, prepareDocument } from '../session/prepare';
 
 export type { PreparedProblem } from '../session/prepare';
 
@@ -24,27 +23,6 @@ const DOCUMENT_MESSAGES: Partial<Record<string, string>> = {
 };
 
 export function prepareWebhook(text: string): PreparedWebhook {
-  const read = readRequestText(text);
-  if (!read.ok) {
-    return {
-      ok: false,
-      problems: read.problems.map((p) => ({
-        offset: p.offset,
-        length: p.length,
-        message: DOCUMENT_MESSAGES[p.kind] ?? p.message,
-        source: 'document',
-      })),
-    };
-  }
-  const checked = validateWebhook(read.value);
-  if (!checked.ok) {
-    return {
-      ok: false,
-      problems: checked.issues.map((issue) => {
-        const range = findPropertyRange(text, issue.path) ?? { offset: 0, length: 0 };
-        return { ...range, message: issue.message, source: 'model' };
-      }),
-    };
-  }
-  return { ok: true, body: read.body, payload: checked.data };
+  const prepared = prepareDocument(text, validateWebhook, (p) => DOCUMENT_MESSAGES[p.kind] ?? p.message);
+  return prepared.ok ? { ok: true, body: prepared.body, payload: prepared.data } : prepared;
 }
