@@ -14,6 +14,7 @@ import type { CreateSessionDeps } from './create-session';
 import { isDeliveryNode } from './history-view';
 import { refuseProblems } from './refuse-problems';
 import { webhookForwardUrl } from './settings';
+import { hostOf } from './target';
 import { askForWebhookKey, type WebhookKeyStore } from './webhook-key';
 
 const WEBHOOK_FILE = /\.idenfy-webhook\.json$/i;
@@ -236,14 +237,6 @@ function report(
 function oneLine(text: string): string {
   const flat = text.split('\n').slice(0, 3).join(' ⏎ ').trim();
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
 }
 
 type EventChoice = { ok: true; value: string } | { ok: false; message: string };
