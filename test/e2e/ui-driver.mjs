@@ -304,8 +304,13 @@ export class UiDriver {
     if (await this.page.locator('.quick-input-widget:visible').count()) await this.press('Escape');
   }
 
-  /** Opens the Problems panel (Ctrl+Shift+M) and returns the row texts once at least `min` rows show. */
-  async problems({ min = 1, timeout = 30_000 } = {}) {
+  /**
+   * Opens the Problems panel (Ctrl+Shift+M) and returns the row texts once at least `min` rows show and,
+   * given `hasText`, one of them holds it. Wait for a row of the settled state, not for a count: at
+   * start-up VS Code's JSON service validates a file before it has the contributed schemas (comments are
+   * errors then) and replaces those problems a moment later, so the first rows can be a passing state.
+   */
+  async problems({ min = 1, hasText, timeout = 30_000 } = {}) {
     if (
       !(await this.page
         .locator('.markers-panel')
@@ -315,6 +320,18 @@ export class UiDriver {
       await this.press('Control+Shift+M');
     }
     const rows = this.page.locator('.markers-panel .monaco-list-row');
+    if (hasText) {
+      await rows
+        .filter({ hasText })
+        .first()
+        .waitFor({ timeout })
+        .catch(async () => {
+          const seen = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+          throw new Error(
+            `no Problems row holds "${hasText}" after ${timeout} ms; rows shown:\n  ${seen.join('\n  ')}`,
+          );
+        });
+    }
     if (min > 0) await rows.nth(min - 1).waitFor({ timeout });
     return rows.allInnerTexts();
   }

@@ -67,7 +67,7 @@ export default async function editorTrust({ vsix, log }) {
     });
     await check('12: the problems that block sending are shown as errors', async () => {
       await ui.waitFor('.squiggly-error', WAIT);
-      const rows = await ui.problems({ min: 9 });
+      const rows = await ui.problems({ min: 9, hasText: 'Blocks sending' });
       const blocking = rows.filter((r) => r.includes('Blocks sending'));
       log(`Problems rows marked blocking: ${blocking.length} of ${rows.length}`);
       assert.ok(blocking.length >= 9, `only ${blocking.length} blocking rows`);

@@ -17,7 +17,7 @@ export default async function squiggles({ vsix, log }) {
     const squiggles = await ui.waitFor('.squiggly-warning, .squiggly-error', { timeout: 30_000 });
     log(`squiggles in the editor: ${await squiggles.count()}`);
     // bad.idenfy.json breaks nine rules; each must reach the Problems panel.
-    const rows = await ui.problems({ min: 9 });
+    const rows = await ui.problems({ min: 9, hasText: 'Property clientID is not allowed.' });
     log(`Problems rows:\n  ${rows.map((r) => r.replace(/\s+/g, ' ')).join('\n  ')}`);
     assert.ok(rows.length >= 9, `only ${rows.length} rows in the Problems panel`);
     assert.ok(
