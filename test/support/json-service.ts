@@ -16,8 +16,19 @@ import {
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  contributes: { jsonValidation: { fileMatch: string[]; url: string }[] };
+  contributes: {
+    jsonValidation: { fileMatch: string[]; url: string }[];
+    languages: { id: string; filenamePatterns?: string[] }[];
+  };
 };
+
+/** The language VS Code gives a file: a contributed filename pattern (`*.suffix`) wins over `.json`. */
+export function languageOf(name: string): string {
+  const byPattern = manifest.contributes.languages.find((l) =>
+    (l.filenamePatterns ?? []).some((p) => p.startsWith('*') && name.endsWith(p.slice(1))),
+  );
+  return byPattern?.id ?? 'json';
+}
 
 export function loadSchemaText(): string {
   const binding = manifest.contributes.jsonValidation[0];
@@ -46,16 +57,19 @@ export function createService(schemaText = loadSchemaText(), fileMatch?: string[
 let counter = 0;
 export function doc(text: string, name = 'request.idenfy.json'): TextDocument {
   counter++;
-  return TextDocument.create(`file:///work/${counter}/${name}`, 'json', 1, text);
+  return TextDocument.create(`file:///work/${counter}/${name}`, languageOf(name), 1, text);
 }
 
 export async function diagnose(service: LanguageService, text: string, name?: string): Promise<Diagnostic[]> {
   const d = doc(text, name);
-  // VS Code's JSON language server uses these settings for files whose schema allows comments.
-  return service.doValidation(d, service.parseJSONDocument(d), {
-    comments: 'ignore',
-    trailingCommas: 'ignore',
-  });
+  // What VS Code's JSON language server (1.100, jsonServer.ts) passes: only a jsonc document is lenient;
+  // json and every participant language (idenfy-webhook) are strict, unless the file's schema says
+  // allowComments / allowTrailingCommas, which then wins.
+  const settings =
+    d.languageId === 'jsonc'
+      ? ({ comments: 'ignore', trailingCommas: 'warning' } as const)
+      : ({ comments: 'error', trailingCommas: 'error' } as const);
+  return service.doValidation(d, service.parseJSONDocument(d), settings);
 }
 
 export async function complete(
@@ -81,13 +95,13 @@ export async function hover(
 }
 
 /** The JSON service as VS Code runs it for *.idenfy-webhook.json: the webhook schema's binding. */
-export function createWebhookService(): LanguageService {
+export function createWebhookService(schemaText?: string): LanguageService {
   const binding = manifest.contributes.jsonValidation.find((b) =>
     b.url.endsWith('idenfy-webhook.schema.json'),
   );
   if (!binding) throw new Error('package.json binds no webhook schema');
   const schemaUri = 'file:///schemas/idenfy-webhook.schema.json';
-  const schemaText = readFileSync(join(root, binding.url), 'utf8');
+  schemaText ??= readFileSync(join(root, binding.url), 'utf8');
   const service = getLanguageService({
     clientCapabilities: ClientCapabilities.LATEST,
     schemaRequestService: async (uri) => {

@@ -5,6 +5,8 @@
  * enum value is flagged, and request files are unaffected.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-json-languageservice';
 import { complete, createService, createWebhookService, diagnose, hover } from '../support/json-service';
@@ -82,6 +84,21 @@ describe('the webhook schema in the editor', () => {
     const rich = RICH_PAYLOADS[0] as Record<string, unknown>;
     const risk = { ...rich, riskAssessment: { riskScore: 1, riskLevel: 'SMALL' } };
     assert.equal((await diagnose(service, text(risk), FILE)).length, 1);
+  });
+
+  it('accepts comments and a trailing comma, though VS Code validates the webhook language strictly', async () => {
+    // VS Code's JSON server is lenient only for jsonc; an idenfy-webhook file passes because its schema
+    // says allowComments and allowTrailingCommas (the participant's `comments: true` is not read there).
+    const commented = text(approved).replace('{\n', '{\n  // approved, as sent\n').replace(/\n}$/, ',\n}');
+    assert.deepEqual(await diagnose(service, commented, FILE), []);
+    const schema = JSON.parse(
+      readFileSync(join(__dirname, '../../schemas/idenfy-webhook.schema.json'), 'utf8'),
+    );
+    const strict = createWebhookService(
+      JSON.stringify({ ...schema, allowComments: undefined, allowTrailingCommas: undefined }),
+    );
+    const messages = (await diagnose(strict, commented, FILE)).map(messageOf).sort();
+    assert.deepEqual(messages, ['Comments are not permitted in JSON.', 'Trailing comma']);
   });
 
   it('is bound to *.idenfy-webhook.json only: a request file keeps the request schema', async () => {

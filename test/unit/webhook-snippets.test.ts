@@ -14,7 +14,7 @@ import { validateWebhook } from '../../src/model/validate-webhook';
 import { TEMPLATES, type Template, WEBHOOK_TEMPLATES } from '../../src/snippets/catalog';
 import { plainBody } from '../../src/snippets/render';
 import { prepareWebhook } from '../../src/webhooks/prepare-webhook';
-import { complete, createService, createWebhookService, diagnose } from '../support/json-service';
+import { complete, createService, createWebhookService, diagnose, languageOf } from '../support/json-service';
 import { expandSnippet } from '../support/snippet-syntax';
 
 const root = join(__dirname, '..', '..');
@@ -86,18 +86,9 @@ test('the catalog covers the common events', () => {
 
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: {
-    languages: { id: string; filenamePatterns?: string[] }[];
     snippets: { language: string; path: string }[];
   };
 };
-
-/** The language VS Code gives a file: a contributed filename pattern (`*.suffix`) wins over `.json`. */
-function languageOf(name: string): string {
-  const byPattern = manifest.contributes.languages.find((l) =>
-    (l.filenamePatterns ?? []).some((p) => p.startsWith('*') && name.endsWith(p.slice(1))),
-  );
-  return byPattern?.id ?? 'json';
-}
 
 /** Labels of the templates offered in an empty file called `name`, with how often each is offered. */
 async function offered(name: string): Promise<Map<string, number>> {
