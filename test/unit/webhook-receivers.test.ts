@@ -82,6 +82,8 @@ interface Running {
 }
 
 let serial = 0;
+/** Deliveries sent at the same moment, to show that concurrent ones are logged whole. */
+const BURST = 24;
 
 /** Writes the inserted code to a file and runs it; resolves once it says where it listens. */
 function run(
@@ -121,13 +123,32 @@ function run(
       );
     }
   });
-  const waitForLine = (pattern: RegExp) =>
+  // A line that never comes fails the test with what was printed, instead of holding the run.
+  const waitForLine = (pattern: RegExp, timeoutMs = 20_000) =>
     new Promise<string>((resolve, reject) => {
       const seen = lines.find((l) => pattern.test(l));
-      if (seen !== undefined) resolve(seen);
-      else if (child.exitCode !== null || child.signalCode !== null) {
-        reject(new Error(`receiver has exited; it printed:\n${lines.join('\n')}`));
-      } else waiters.push({ pattern, resolve, reject });
+      if (seen !== undefined) return resolve(seen);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        return reject(new Error(`receiver has exited; it printed:\n${lines.join('\n')}`));
+      }
+      const waiter = {
+        pattern,
+        resolve: (line: string) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+        reject: (e: Error) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        reject(
+          new Error(`receiver printed no line matching ${pattern} in ${timeoutMs} ms:\n${lines.join('\n')}`),
+        );
+      }, timeoutMs);
+      waiters.push(waiter);
     });
   const running = waitForLine(/http:\/\/127\.0\.0\.1:\d+/).then((line) => {
     const port = /http:\/\/127\.0\.0\.1:(\d+)/.exec(line)?.[1];
@@ -321,6 +342,20 @@ for (const receiver of RECEIVERS) {
         assert.equal(answer.status, 200, `an indented signed payload was refused: ${answer.text}`);
         await receiverProcess.waitForLine(loggedLine(indented));
 
+        // Many at once, as iDenfy may send them: each accepted one is logged on a line of its own
+        // (the Python receivers handle requests on threads; print interleaved two lines on CI).
+        const burst = Array.from({ length: BURST }, (_, i) => payload(ref(`B${i}`)));
+        const answers = await Promise.all(burst.map((b) => deliver(receiverProcess.url, b, SIGNING_KEY)));
+        assert.deepEqual(
+          answers.map((a) => a.status),
+          burst.map(() => 200),
+        );
+        for (const b of burst) await receiverProcess.waitForLine(loggedLine(b));
+        const mangled = receiverProcess.lines.filter(
+          (l) => l.includes('scanRef=') && !/^iDenfy webhook: scanRef=\S+ overall=\S+ final=\S+$/.test(l),
+        );
+        assert.deepEqual(mangled, [], 'log lines of concurrent webhooks ran into each other');
+
         const sample = (delivered[0] as WebhookEvent).body;
         const refused: [string, () => Promise<{ status: number | null; text: string }>][] = [];
         // One byte of an emulator delivery changed (a letter of its scanRef), with the original's signature.
@@ -349,7 +384,7 @@ for (const receiver of RECEIVERS) {
         assert.equal((await deliver(receiverProcess.url, last, SIGNING_KEY)).status, 200);
         await receiverProcess.waitForLine(loggedLine(last));
         const logged = receiverProcess.lines.filter((l) => l.includes('scanRef='));
-        assert.equal(logged.length, delivered.length + 2, `logged:\n${logged.join('\n')}`);
+        assert.equal(logged.length, delivered.length + 2 + BURST, `logged:\n${logged.join('\n')}`);
         assert.ok(
           !receiverProcess.lines.some((l) => l.includes(SIGNING_KEY)),
           'the receiver printed its key',
@@ -361,7 +396,7 @@ for (const receiver of RECEIVERS) {
               ? PYTHON
               : receiver.runtime;
         console.log(
-          `${name}, run by ${by}: ${delivered.length} emulator deliveries and 2 direct ones accepted, ${refused.length} refused with 401`,
+          `${name}, run by ${by}: ${delivered.length} emulator deliveries and ${2 + BURST} direct ones accepted (${BURST} at once), ${refused.length} refused with 401`,
         );
       } finally {
         await emu.emulator.close();

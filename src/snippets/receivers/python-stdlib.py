@@ -2,6 +2,7 @@
 import hashlib
 import hmac
 import json
+import logging
 import os
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -11,6 +12,10 @@ PORT = int(os.environ.get('PORT') or 3000)
 SIGNING_KEY = os.environ.get('IDENFY_WEBHOOK_SIGNING_KEY', '').encode()
 if not SIGNING_KEY:
     sys.exit('Set IDENFY_WEBHOOK_SIGNING_KEY to the signing key of your iDenfy webhook.')
+
+# Webhooks are handled on threads: logging writes each line whole, print can interleave two of them.
+logging.basicConfig(level=logging.INFO, format='%(message)s')
+log = logging.getLogger('idenfy')
 
 
 def signed_by_idenfy(body, signature):
@@ -34,7 +39,7 @@ class IdenfyWebhookHandler(BaseHTTPRequestHandler):
             return self.reply(400, b'not JSON')
         # final: false is the automatic result while a manual review is pending; the final one follows.
         overall = (result.get('status') or {}).get('overall')
-        print(f"iDenfy webhook: scanRef={result.get('scanRef')} overall={overall} final={result.get('final')}", flush=True)
+        log.info('iDenfy webhook: scanRef=%s overall=%s final=%s', result.get('scanRef'), overall, result.get('final'))
         # Answer now and do slow work afterwards (a queue): iDenfy waits 10 s, and a non-2xx answer
         # sends the client to your error URL.
         self.reply(200, b'ok')
