@@ -3,6 +3,8 @@
  * *.idenfy-webhook.json fixture POSTed, signed, to the integrator's own handler), and, on a delivery
  * in the Sessions view, Resend and Show Payload. The signing key is read from the WebhookKeyStore or
  * the running emulator at the moment of sending, handed to deliverWebhook, and kept nowhere else.
+ * A fixture is signed with the current target's key; a Resend with the key of the account that made
+ * the session, as iDenfy signs each webhook with the key of the account the session belongs to.
  */
 import * as vscode from 'vscode';
 import type { StoredDelivery } from '../history/deliveries';
@@ -44,7 +46,7 @@ export type SendWebhookResult =
     }
   | { status: 'invalid'; problems: number; message: string }
   | { status: 'badUrl' | 'badEventType'; message: string }
-  | { status: 'noEditor' | 'cancelled' | 'noKey' | 'noDelivery' };
+  | { status: 'noEditor' | 'cancelled' | 'noKey' | 'noDelivery' | 'profileRemoved' };
 
 /** The commands of this module, by id (package.json declares the same ids). */
 export function webhookCommandTable(deps: WebhookDeps): Record<string, (...args: never[]) => unknown> {
@@ -132,12 +134,16 @@ interface Outgoing {
   /** The session to record the delivery under: by the payload's scanRef, or the delivery's own entry. */
   scanRef?: string;
   entryId?: string;
+  /** Resend: the session whose account signs, instead of the current target. */
+  signFor?: HistoryEntry;
 }
 
-/** Signs with the current target's key, POSTs, records, and reports (with Resend on a failure). */
+/** Signs, POSTs, records, and reports (with Resend on a failure). */
 async function deliver(deps: WebhookDeps, outgoing: Outgoing): Promise<SendWebhookResult> {
-  const signingKey = await signingKeyForCurrentTarget(deps);
-  if (!signingKey) return { status: 'noKey' };
+  const signingKey = outgoing.signFor
+    ? await signingKeyOfSession(deps, outgoing.signFor)
+    : await signingKeyForCurrentTarget(deps);
+  if (typeof signingKey !== 'string') return signingKey ?? { status: 'noKey' };
   deps.log.protect(signingKey);
   await rememberTarget(deps.state, outgoing.url);
   const core = loadCore();
@@ -202,6 +208,50 @@ async function signingKeyForCurrentTarget(deps: WebhookDeps): Promise<string | u
     'Set Webhook Signing Key',
   );
   return choice ? askForWebhookKey(deps.webhookKeys) : undefined;
+}
+
+/**
+ * The key of the account that made `session`, whichever target is current (as session requests use
+ * its credentials): the running emulator's for an emulator session, else the key of the profile that
+ * created it (the active profile's for entries from before profiles). A removed profile is named.
+ */
+async function signingKeyOfSession(
+  deps: WebhookDeps,
+  session: HistoryEntry,
+): Promise<string | { status: 'noKey' | 'profileRemoved' }> {
+  if (session.target === 'emulator') {
+    const key = deps.emulator.webhookSigningKey;
+    if (key) return key;
+    void vscode.window
+      .showWarningMessage(
+        `Nothing was sent: session ${session.scanRef} was made by the local emulator, which is not running. Start it and resend: it signs with its own key.`,
+        'Start Emulator',
+      )
+      .then((choice) => {
+        if (choice) void vscode.commands.executeCommand('idenfy.startEmulator');
+      });
+    return { status: 'noKey' };
+  }
+  await deps.profiles.ready;
+  const profile =
+    session.profileId === undefined ? deps.profiles.active() : deps.profiles.byId(session.profileId);
+  if (!profile && session.profileId !== undefined) {
+    void vscode.window.showErrorMessage(
+      `The profile "${session.profile ?? session.profileId}" that created session ${session.scanRef} was removed, so nothing was sent: its webhook signing key went with it.`,
+    );
+    return { status: 'profileRemoved' };
+  }
+  const stored = profile && (await deps.profiles.webhookSigningKey(profile.id));
+  if (stored) return stored;
+  const whose = profile
+    ? `the profile "${profile.name}" that made session ${session.scanRef}`
+    : 'the active profile';
+  const choice = await vscode.window.showWarningMessage(
+    `Nothing was sent: ${whose} has no webhook signing key. Your handler verifies Idenfy-Signature with the key from the webhook settings of that iDenfy account's dashboard.`,
+    'Set Webhook Signing Key',
+  );
+  const asked = choice ? await askForWebhookKey(deps.webhookKeys, profile) : undefined;
+  return asked ?? { status: 'noKey' };
 }
 
 function report(
@@ -334,12 +384,23 @@ function storedOf(node: unknown): StoredDelivery | undefined {
   return isDeliveryNode(node) ? node.delivery : undefined;
 }
 
-/** Resend from the Sessions view: the same bytes, URL and event, signed with the current target's key. */
+/**
+ * Resend from the Sessions view or the session panel: the same bytes, URL and event, signed with the
+ * key of the account that made the session.
+ */
 async function resendStored(deps: WebhookDeps, node: unknown): Promise<SendWebhookResult> {
   const stored = storedOf(node);
   if (!stored) return { status: 'noDelivery' };
   const { delivery, payload, entryId } = stored;
-  return deliver(deps, { url: delivery.url, eventType: delivery.event, body: payload, entryId });
+  const session = deps.history.history().get(entryId);
+  if (!session) return { status: 'noDelivery' };
+  return deliver(deps, {
+    url: delivery.url,
+    eventType: delivery.event,
+    body: payload,
+    entryId,
+    signFor: session,
+  });
 }
 
 /**

@@ -19,14 +19,15 @@ export class WebhookKeyStore implements vscode.Disposable {
     return active && this.profiles.webhookSigningKey(active.id);
   }
 
-  async set(signingKey: string): Promise<void> {
+  /** Stores the key of `profileId`, or of the active profile. */
+  async set(signingKey: string, profileId?: string): Promise<void> {
     await this.profiles.ready;
-    const active = this.profiles.active();
-    if (!active)
+    const id = profileId ?? this.profiles.active()?.id;
+    if (!id)
       throw new Error(
         'No profile is active, so the signing key has nowhere to go: add one with iDenfy: Add Profile or choose one with iDenfy: Switch Profile.',
       );
-    await this.profiles.setWebhookSigningKey(active.id, signingKey);
+    await this.profiles.setWebhookSigningKey(id, signingKey);
   }
 
   async clear(): Promise<void> {
@@ -38,10 +39,16 @@ export class WebhookKeyStore implements vscode.Disposable {
   dispose(): void {}
 }
 
-/** A password box; a cancelled or empty box leaves the stored key as it was and returns undefined. */
-export async function askForWebhookKey(store: WebhookKeyStore): Promise<string | undefined> {
+/**
+ * A password box for the active profile's key, or for `profile`'s; a cancelled or empty box leaves the
+ * stored key as it was and returns undefined.
+ */
+export async function askForWebhookKey(
+  store: WebhookKeyStore,
+  profile?: { id: string; name: string },
+): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: 'iDenfy Webhook Signing Key',
+    title: profile ? `iDenfy Webhook Signing Key of "${profile.name}"` : 'iDenfy Webhook Signing Key',
     prompt:
       "The webhook's signing key from iDenfy's dashboard (Settings → Webhooks). Send Webhook signs with it. It is kept in VS Code secret storage only, never in settings or files.",
     placeHolder: 'Signing key',
@@ -51,6 +58,6 @@ export async function askForWebhookKey(store: WebhookKeyStore): Promise<string |
   });
   const key = value?.trim();
   if (!key) return undefined;
-  await store.set(key);
+  await store.set(key, profile?.id);
   return key;
 }

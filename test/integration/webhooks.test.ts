@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { SendWebhookResult } from '../../src/editor/webhook-commands';
+import { startEmulator } from '../../src/emulator/server';
 import type { HistoryEntry } from '../../src/history/store';
 import { eventTypeFor } from '../../src/webhooks/event-types';
 import { prepareWebhook } from '../../src/webhooks/prepare-webhook';
@@ -201,7 +202,7 @@ describe('Webhooks', function () {
     assert.equal(row.icon, 'pass');
     assert.match(row.tooltip, new RegExp(`\\*\\*to\\*\\* ${url.replace(/[.?/]/g, '\\$&')}`));
 
-    // Resend: the same bytes again, signed with the current target's key (the emulator's).
+    // Resend: the same bytes again, signed with the key of the session's account (the emulator's).
     const again = receiver.next();
     const resent = (await vscode.commands.executeCommand(
       'idenfy.history.resendWebhook',
@@ -244,5 +245,79 @@ describe('Webhooks', function () {
     );
     assert.ok(marked.length > 0, 'the webhook schema validates the shown payload');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+  it('Resend signs with the key of the profile that made the session, whichever is active; a removed one is named', async () => {
+    const { api } = await activateExtension();
+    // The emulator of the test before would be the target: this session goes to a profile's account.
+    await vscode.commands.executeCommand('idenfy.stopEmulator');
+    const account = await startEmulator();
+    const devKey = 'whsec-dev-account-51c0';
+    const fixture = vscode.Uri.from({ scheme: 'untitled', path: '/resend-test.idenfy-webhook.json' });
+    try {
+      await useProfile('dev', account);
+      await api.setWebhookSigningKey(devKey);
+      const created = await createSession('good.idenfy.json');
+      assert.equal(created.status, 'created', JSON.stringify(created));
+      if (created.status !== 'created') return;
+      const entry = (await history()).find((e) => e.id === created.entryId) as HistoryEntry;
+      assert.equal(entry.profile, 'dev');
+
+      // A fixture naming the session, sent while "dev" is active, is recorded under the session.
+      const approved = (
+        await vscode.workspace.openTextDocument(workspaceFile('approved.idenfy-webhook.json'))
+      ).getText();
+      const document = await vscode.workspace.openTextDocument(fixture);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(
+        fixture,
+        new vscode.Position(0, 0),
+        approved.replace(/"scanRef": "[^"]*"/, `"scanRef": "${entry.scanRef}"`),
+      );
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const first = receiver.next();
+      const sent = (await vscode.commands.executeCommand('idenfy.sendWebhook', document.uri, {
+        url,
+      })) as SendWebhookResult;
+      assert.equal(sent.status, 'delivered', JSON.stringify(sent));
+      assert.equal(sent.status === 'delivered' && sent.entryId, entry.id);
+      const call = await first;
+      assert.ok(verifyWebhookSignature(call.body, header(call, SIGNATURE_HEADER), devKey));
+
+      // Another profile active: Resend still signs as the account that made the session.
+      await api.switchProfile('webhooks');
+      const row = api.deliveryRows(entry.id).rows[0];
+      assert.ok(row, 'the delivery is listed under the session');
+      const again = receiver.next();
+      const resent = (await vscode.commands.executeCommand(
+        'idenfy.history.resendWebhook',
+        row.node,
+      )) as SendWebhookResult;
+      assert.equal(resent.status, 'delivered', JSON.stringify(resent));
+      const second = await again;
+      assert.ok(second.body.equals(call.body), 'Resend sends the same bytes');
+      assert.ok(
+        verifyWebhookSignature(second.body, header(second, SIGNATURE_HEADER), devKey),
+        "signed with the key of the session's profile",
+      );
+      assert.ok(!verifyWebhookSignature(second.body, header(second, SIGNATURE_HEADER), SIGNING_KEY));
+
+      // Once that profile is removed, its key is gone: nothing is sent, and the profile is named.
+      await api.removeProfile('dev');
+      const before = receiver.calls.length;
+      const refused = (await vscode.commands.executeCommand(
+        'idenfy.history.resendWebhook',
+        row.node,
+      )) as SendWebhookResult;
+      assert.deepEqual(refused, { status: 'profileRemoved' });
+      assert.equal(receiver.calls.length, before, 'nothing reached the receiver');
+    } finally {
+      await api.removeProfile('dev');
+      await api.switchProfile('webhooks');
+      await account.close();
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === fixture.toString())) {
+        await vscode.window.showTextDocument(fixture);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
   });
 });
