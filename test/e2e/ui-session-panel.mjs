@@ -108,6 +108,15 @@ export default async function sessionPanel({ vsix, log }) {
     await ui.screenshot(`${ui.dirs.runDir}/approved.png`);
 
     // Reload the window: the panel comes back from its saved state (the entry id) with the session.
+    // VS Code in the browser writes the layout, with each webview's state, to IndexedDB every few
+    // seconds and a reload does not wait for that write: reload once the panel and its state are stored
+    // (reloading sooner came back without the panel, or with it but not its state).
+    const entryId = await panel().locator('body').getAttribute('data-entry-id');
+    assert.ok(entryId, 'the panel names its entry');
+    await page.waitForFunction(storedByWorkbench, ['idenfy.sessionPanel', entryId], {
+      timeout: 30_000,
+      polling: 250,
+    });
     await page.reload({ waitUntil: 'domcontentloaded' });
     // (The file tree is folded, so the driver's own readiness check, which waits for its rows, does not fit.)
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -122,4 +131,27 @@ export default async function sessionPanel({ vsix, log }) {
   } finally {
     await ui.close();
   }
+}
+
+/** In the page: whether one value in the workbench's IndexedDB storage holds every one of `needles`. */
+async function storedByWorkbench(needles) {
+  const request = (r) =>
+    new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    const db = await request(indexedDB.open(name));
+    try {
+      for (const store of db.objectStoreNames) {
+        const values = await request(db.transaction(store).objectStore(store).getAll());
+        const texts = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v ?? null)));
+        if (texts.some((t) => needles.every((n) => t.includes(n)))) return true;
+      }
+    } finally {
+      db.close();
+    }
+  }
+  return false;
 }
