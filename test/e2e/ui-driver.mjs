@@ -308,7 +308,7 @@ export class UiDriver {
    * Opens the Problems panel (Ctrl+Shift+M) and returns the row texts once at least `min` rows show and,
    * given `hasText`, one of them holds it. Wait for a row of the settled state, not for a count: at
    * start-up VS Code's JSON service validates a file before it has the contributed schemas (comments are
-   * errors then) and replaces those problems a moment later, so the first rows can be a passing state.
+   * errors then) and replaces those problems a moment later, so the first rows can be a transient state.
    */
   async problems({ min = 1, hasText, timeout = 30_000 } = {}) {
     if (

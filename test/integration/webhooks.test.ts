@@ -104,6 +104,19 @@ describe('Webhooks', function () {
     receiver.status = 200;
   });
 
+  /** Resend of a listed delivery: delivered, and the receiver got the bytes of `original` again. */
+  async function resendDelivered(node: unknown, original: Received): Promise<Received> {
+    const again = receiver.next();
+    const resent = (await vscode.commands.executeCommand(
+      'idenfy.history.resendWebhook',
+      node,
+    )) as SendWebhookResult;
+    assert.equal(resent.status, 'delivered', JSON.stringify(resent));
+    const call = await again;
+    assert.ok(call.body.equals(original.body), 'Resend sends the same bytes');
+    return call;
+  }
+
   it('Send Webhook posts the fixture’s exact bytes, signed with the stored key, and reports the 2xx', async () => {
     const text = (
       await vscode.workspace.openTextDocument(workspaceFile('approved.idenfy-webhook.json'))
@@ -203,14 +216,7 @@ describe('Webhooks', function () {
     assert.match(row.tooltip, new RegExp(`\\*\\*to\\*\\* ${url.replace(/[.?/]/g, '\\$&')}`));
 
     // Resend: the same bytes again, signed with the key of the session's account (the emulator's).
-    const again = receiver.next();
-    const resent = (await vscode.commands.executeCommand(
-      'idenfy.history.resendWebhook',
-      row.node,
-    )) as SendWebhookResult;
-    assert.equal(resent.status, 'delivered', JSON.stringify(resent));
-    const second = await again;
-    assert.ok(second.body.equals(call.body), 'Resend sends the same bytes');
+    const second = await resendDelivered(row.node, call);
     assert.ok(verifyWebhookSignature(second.body, header(second, SIGNATURE_HEADER), key));
     assert.equal(api.deliveryRows(entry.id).rows.length, 2);
 
@@ -287,14 +293,7 @@ describe('Webhooks', function () {
       await api.switchProfile('webhooks');
       const row = api.deliveryRows(entry.id).rows[0];
       assert.ok(row, 'the delivery is listed under the session');
-      const again = receiver.next();
-      const resent = (await vscode.commands.executeCommand(
-        'idenfy.history.resendWebhook',
-        row.node,
-      )) as SendWebhookResult;
-      assert.equal(resent.status, 'delivered', JSON.stringify(resent));
-      const second = await again;
-      assert.ok(second.body.equals(call.body), 'Resend sends the same bytes');
+      const second = await resendDelivered(row.node, call);
       assert.ok(
         verifyWebhookSignature(second.body, header(second, SIGNATURE_HEADER), devKey),
         "signed with the key of the session's profile",
