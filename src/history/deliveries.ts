@@ -10,19 +10,10 @@
  * Deliveries live as long as their session does: prune() drops the folders of sessions the history
  * no longer stores (removed, cleared, past retention), whichever window removed them.
  */
-import {
-  chmodSync,
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WebhookDelivery } from '../webhooks/delivery';
+import { isMissing, makePrivateDir, writePrivateFile } from './private-files';
 
 /** A delivery as stored: its record, the exact payload text sent, and where it is. */
 export interface StoredDelivery {
@@ -63,15 +54,8 @@ export class DeliveryLog {
     // and names sort by time.
     const id = `${String(Math.floor(now * 1000)).padStart(16, '0')}-${process.pid}-${String(counter++).padStart(8, '0')}`;
     const target = join(folder, id + SUFFIX);
-    const temporary = `${target}.${process.pid}-${counter++}.tmp`;
     const stored: StoredDelivery = { id, entryId, delivery: { ...delivery }, payload };
-    try {
-      writePrivate(temporary, `${JSON.stringify({ version: FORMAT_VERSION, delivery, payload })}\n`);
-      renameSync(temporary, target);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    writePrivateFile(target, `${JSON.stringify({ version: FORMAT_VERSION, delivery, payload })}\n`);
     this.trim(folder);
     return stored;
   }
@@ -189,24 +173,4 @@ function isStoredValue(value: unknown): value is { delivery: WebhookDelivery; pa
     typeof delivery.payloadSha256 === 'string' &&
     (delivery.source === 'emulator' || delivery.source === 'editor')
   );
-}
-
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT';
-}
-
-/** Created 0700, and made 0700 if it was not. */
-function makePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (process.platform !== 'win32') chmodSync(dir, 0o700);
-}
-
-/** Created 0600 (a mode applies only when a file is created, hence the explicit open). */
-function writePrivate(file: string, text: string): void {
-  const fd = openSync(file, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -10,21 +10,17 @@
  * after (it is not fsynced: a power cut in the following seconds can still lose it).
  */
 import {
-  chmodSync,
-  closeSync,
   existsSync,
   type FSWatcher,
-  mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   watch,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { isMissing, makePrivateDir, writePrivateFile } from './private-files';
 import { HISTORY_KEY, type HistoryStorage, type LegacyHistory } from './store';
 
 const SUFFIX = '.json';
@@ -36,10 +32,6 @@ const LEGACY_FILE = `${HISTORY_KEY}.json`;
 const CLAIM = /^idenfy\.history\.json\.migrating-(\d+)-\d+$/;
 
 let counter = 0;
-
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT';
-}
 
 export class JsonFileStorage implements HistoryStorage {
   /** Where the records are. */
@@ -74,16 +66,8 @@ export class JsonFileStorage implements HistoryStorage {
   async create(name: string, value: unknown): Promise<void> {
     this.prepare();
     const target = join(this.dir, name + SUFFIX);
-    // Beside, then renamed: a reader in another process sees the whole record or none. The temporary
-    // name does not end in .json, so no listing takes it for a record.
-    const temporary = `${target}.${process.pid}-${counter++}.tmp`;
-    try {
-      writePrivate(temporary, `${JSON.stringify(value)}\n`);
-      renameSync(temporary, target);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
+    // Beside, then renamed: a reader in another process sees the whole record or none.
+    writePrivateFile(target, `${JSON.stringify(value)}\n`);
   }
 
   async delete(names: readonly string[]): Promise<void> {
@@ -173,8 +157,7 @@ export class JsonFileStorage implements HistoryStorage {
   /** The records folder, private: created 0700, and made 0700 if it was not. */
   private prepare(): void {
     if (this.ready) return;
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    if (process.platform !== 'win32') chmodSync(this.dir, 0o700);
+    makePrivateDir(this.dir);
     this.ready = true;
   }
 
@@ -232,16 +215,6 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     // EPERM: it exists, owned by someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Created 0600 (the mode of a new file only applies when it is created, hence the explicit open). */
-function writePrivate(file: string, text: string): void {
-  const fd = openSync(file, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
+import { errorCode } from '../http/network-failures';
 import type { WebhookDelivery } from './delivery';
 import { EVENT_TYPE_HEADER, SIGNATURE_HEADER, signWebhook } from './signature';
 import { checkWebhookTarget } from './target-url';
@@ -63,17 +64,6 @@ function finalOf(body: Uint8Array): boolean | undefined {
       return typeof final === 'boolean' ? final : undefined;
     }
   } catch {}
-  return undefined;
-}
-
-/** The first code on the error or its cause chain (undici wraps system errors). */
-function errorCode(err: unknown): string | undefined {
-  let current: unknown = err;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const c = current as { code?: unknown; cause?: unknown };
-    if (typeof c.code === 'string') return c.code;
-    current = c.cause;
-  }
   return undefined;
 }
 
