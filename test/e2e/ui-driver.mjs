@@ -336,6 +336,56 @@ export class UiDriver {
     return rows.allInnerTexts();
   }
 
+  /**
+   * Starts the local emulator and creates a session from good.idenfy.json, through the palette as a
+   * user does. Returns its scanRef and the emulator's address.
+   */
+  async createEmulatorSession() {
+    const wait = { timeout: 15_000 };
+    await this.page
+      .locator('.pane-header', { hasText: 'iDenfy Sessions' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await this.runCommand('iDenfy: Start Local Emulator');
+    const running = await this.notifications({ hasText: 'emulator running', ...wait });
+    const emulatorUrl = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(running.join(' '))?.[1];
+    if (!emulatorUrl) throw new Error(`no emulator address in ${running.join(' | ')}`);
+    await this.openFile('good.idenfy.json');
+    await this.runCommand('iDenfy: Create Session');
+    const created = await this.notifications({ hasText: 'session created', timeout: 30_000 });
+    const scanRef = /scanRef ([0-9a-f-]{36})/.exec(created.join(' '))?.[1];
+    if (!scanRef) throw new Error(`no scanRef in ${created.join(' | ')}`);
+    return { scanRef, emulatorUrl };
+  }
+
+  /**
+   * Folds the file tree so the iDenfy Sessions view has room, opens it, and returns the session's row
+   * and the view's pane.
+   */
+  async sessionRow(scanRef) {
+    await this.page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+    const header = this.page.locator('.pane-header', { hasText: 'iDenfy Sessions' });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const pane = this.page.locator('.pane', { has: header });
+    const row = pane.locator('.monaco-list-row', { hasText: scanRef.split('-')[0] }).first();
+    await row.waitFor({ timeout: 15_000 });
+    return { row, pane };
+  }
+
+  /** Right-clicks `target` and runs `action` from its context menu. */
+  async contextMenu(target, action) {
+    await target.click({ button: 'right' });
+    const item = this.page.getByRole('menuitem', { name: action }).first();
+    await item.waitFor({ timeout: 15_000 });
+    // A click that lands while the menu is still animating in is lost: click until the menu closes.
+    for (let attempt = 1; await item.isVisible(); attempt++) {
+      if (attempt > 3) throw new Error(`the context menu did not take "${action}"`);
+      await item.hover();
+      await item.click().catch(() => {});
+      await item.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
+    }
+  }
+
   /** Texts of the notification toasts shown once one holding `hasText` has appeared. */
   async notifications({ hasText, timeout = 15_000 } = {}) {
     const toasts = this.page.locator('.notifications-toasts .notification-toast');

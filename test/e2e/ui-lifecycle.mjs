@@ -13,19 +13,6 @@ export const title = 'Complete (emulator), Check Status and Show Result from the
 export default async function lifecycle({ vsix, log }) {
   const ui = await launchUi({ vsix, name: 'ui-lifecycle' });
   const page = ui.page;
-  /** Right-clicks the row and runs `action` from its context menu. */
-  const contextMenu = async (row, action) => {
-    await row.click({ button: 'right' });
-    const item = page.getByRole('menuitem', { name: action }).first();
-    await item.waitFor(WAIT);
-    // A click that lands while the menu is still animating in is lost: click until the menu closes.
-    for (let attempt = 1; await item.isVisible(); attempt++) {
-      if (attempt > 3) throw new Error(`the context menu did not take "${action}"`);
-      await item.hover();
-      await item.click().catch(() => {});
-      await item.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
-    }
-  };
   /** Picks the quick-pick row whose label is `label` (typed to filter, then chosen). */
   const pick = async (label, { many = false } = {}) => {
     const input = await ui.quickInput();
@@ -46,27 +33,13 @@ export default async function lifecycle({ vsix, log }) {
     } else await row.click();
   };
   try {
-    await page.locator('.pane-header', { hasText: 'iDenfy Sessions' }).first().waitFor({ timeout: 30_000 });
-    await ui.runCommand('iDenfy: Start Local Emulator');
-    await ui.notifications({ hasText: 'emulator running', ...WAIT });
-    await ui.openFile('good.idenfy.json');
-    await ui.runCommand('iDenfy: Create Session');
-    const created = await ui.notifications({ hasText: 'session created', timeout: 30_000 });
-    const scanRef = /scanRef ([0-9a-f-]{36})/.exec(created.join(' '))?.[1];
-    assert.ok(scanRef, `no scanRef in ${created.join(' | ')}`);
+    const { scanRef } = await ui.createEmulatorSession();
     log(`created ${scanRef}`);
     await ui.press('Escape');
-
-    // Fold the file tree so the Sessions view has room, and open it.
-    await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
-    const header = page.locator('.pane-header', { hasText: 'iDenfy Sessions' });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    const pane = page.locator('.pane', { has: header });
-    const row = pane.locator('.monaco-list-row', { hasText: scanRef.split('-')[0] }).first();
-    await row.waitFor(WAIT);
+    const { row, pane } = await ui.sessionRow(scanRef);
     assert.match(await row.textContent(), /active/, 'a new session reads active');
 
-    await contextMenu(row, 'Complete Verification (Emulator)');
+    await ui.contextMenu(row, 'Complete Verification (Emulator)');
     await pick('Deny');
     await pick('FACE_MISMATCH');
     await pick('FACE_IN_BLACKLIST', { many: true });
@@ -84,7 +57,7 @@ export default async function lifecycle({ vsix, log }) {
 
     // The result alone in the editor area, as the README picture shows it.
     await ui.runCommand('View: Close All Editors');
-    await contextMenu(row, 'Show Result');
+    await ui.contextMenu(row, 'Show Result');
     await ui.waitFor('.tabs-container .tab[aria-label*="result.md"]', WAIT);
     const result = page.locator('.editor-instance .view-lines', { hasText: 'FACE_MISMATCH' }).first();
     await result.waitFor(WAIT);

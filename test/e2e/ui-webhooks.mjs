@@ -64,18 +64,6 @@ export default async function webhooks({ vsix, log }) {
     settings: { 'idenfy.emulator.webhookForwardUrl': receiver.url },
   });
   const page = ui.page;
-  /** Right-clicks the row and runs `action` from its context menu. */
-  const contextMenu = async (row, action) => {
-    await row.click({ button: 'right' });
-    const item = page.getByRole('menuitem', { name: action }).first();
-    await item.waitFor(WAIT);
-    for (let attempt = 1; await item.isVisible(); attempt++) {
-      if (attempt > 3) throw new Error(`the context menu did not take "${action}"`);
-      await item.hover();
-      await item.click().catch(() => {});
-      await item.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => {});
-    }
-  };
   /** Picks the quick-pick row containing `text` (typed to filter, then chosen). */
   const pick = async (text, filter = text) => {
     const input = await ui.quickInput();
@@ -85,27 +73,13 @@ export default async function webhooks({ vsix, log }) {
     await row.click();
   };
   try {
-    await page.locator('.pane-header', { hasText: 'iDenfy Sessions' }).first().waitFor({ timeout: 30_000 });
-    await ui.runCommand('iDenfy: Start Local Emulator');
-    await ui.notifications({ hasText: 'emulator running', ...WAIT });
-    await ui.openFile('good.idenfy.json');
-    await ui.runCommand('iDenfy: Create Session');
-    const created = await ui.notifications({ hasText: 'session created', timeout: 30_000 });
-    const scanRef = /scanRef ([0-9a-f-]{36})/.exec(created.join(' '))?.[1];
-    assert.ok(scanRef, `no scanRef in ${created.join(' | ')}`);
+    const { scanRef } = await ui.createEmulatorSession();
     log(`created ${scanRef}`);
     await ui.press('Escape');
-
-    // Fold the file tree so the Sessions view has room, and open it.
-    await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
-    const header = page.locator('.pane-header', { hasText: 'iDenfy Sessions' });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    const pane = page.locator('.pane', { has: header });
-    const row = pane.locator('.monaco-list-row', { hasText: scanRef.split('-')[0] }).first();
-    await row.waitFor(WAIT);
+    const { row, pane } = await ui.sessionRow(scanRef);
 
     const delivered = receiver.next();
-    await contextMenu(row, 'Complete Verification (Emulator)');
+    await ui.contextMenu(row, 'Complete Verification (Emulator)');
     await pick('Approve');
     const call = await delivered;
     const payload = JSON.parse(call.body.toString('utf8'));
