@@ -84,6 +84,8 @@ export interface TestApi {
   sessionPanels(): { entryId: string; title: string; html: string; visible: boolean }[];
   /** As if the session panel of `entryId` posted `message` (a button press). */
   sessionPanelMessage(entryId: string, message: unknown): Promise<void>;
+  /** As VS Code does after a reload: hands `panel` and its saved state to the panel serializer. */
+  restoreSessionPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -237,6 +239,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
     sessionPanels: () => sessionPanels.snapshot(),
     sessionPanelMessage: (entryId, message) => sessionPanels.receive(entryId, message),
+    restoreSessionPanel: (panel, state) => sessionPanels.deserializeWebviewPanel(panel, state),
     advanceEmulatorClock: (ms) => {
       testHooks.clockOffsetMs += ms;
     },

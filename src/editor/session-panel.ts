@@ -86,9 +86,13 @@ export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vs
     return panel;
   }
 
-  /** After a reload: the panel's state is `{ entryId }` (set by the page's script). */
+  /**
+   * After a reload: the panel's state is `{ entryId }` (set by the page's script). VS Code in the
+   * browser can bring a panel back with its title but without that state (it stores the layout every
+   * few seconds and a reload does not wait): the title then names the session.
+   */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const entryId =
+    const fromState =
       typeof state === 'object' &&
       state !== null &&
       typeof (state as { entryId?: unknown }).entryId === 'string'
@@ -100,6 +104,13 @@ export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vs
       .history()
       .load()
       .catch(() => undefined);
+    const entryId =
+      fromState ||
+      (this.history
+        .history()
+        .list()
+        .find((e) => panelTitle(e) === panel.title)?.id ??
+        '');
     const twin = this.panels.get(entryId);
     if (twin && entryId !== '') {
       // Two restored panels of one session: keep the first, one panel per session.
@@ -194,8 +205,7 @@ export class SessionPanels implements vscode.WebviewPanelSerializer<unknown>, vs
     if (shown === open.shown) return;
     open.shown = shown;
     const model = core.sessionPanelModel(entry, deliveries);
-    // The short scanRef tells apart the panels of one clientId's sessions.
-    open.panel.title = `iDenfy: ${entry.clientId || '(no clientId)'} · ${entry.scanRef.split('-')[0]}`;
+    open.panel.title = panelTitle(entry);
     open.html = core.renderSessionPanel(model, context);
     open.panel.webview.html = open.html;
   }
@@ -252,4 +262,9 @@ function copy(entry: HistoryEntry, what: 'authToken' | 'scanRef' | 'iframe' | 'l
     case 'link':
       return copyWithConfirmation('verification link', verificationPageUrl(entry.baseUrl, entry.response));
   }
+}
+
+/** The short scanRef tells apart the panels of one clientId's sessions, and finds the session again. */
+function panelTitle(entry: HistoryEntry): string {
+  return `iDenfy: ${entry.clientId || '(no clientId)'} · ${entry.scanRef.split('-')[0]}`;
 }

@@ -35,16 +35,7 @@ export default async function sessionPanel({ vsix, log }) {
   const statusMessage = (text) => page.locator('.statusbar-item', { hasText: text }).first().waitFor(WAIT);
   try {
     await ui.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ui.base });
-    await page.locator('.pane-header', { hasText: 'iDenfy Sessions' }).first().waitFor({ timeout: 30_000 });
-    await ui.runCommand('iDenfy: Start Local Emulator');
-    const running = await ui.notifications({ hasText: 'emulator running', ...WAIT });
-    const emulatorUrl = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(running.join(' '))?.[1];
-    assert.ok(emulatorUrl, `no emulator address in ${running.join(' | ')}`);
-    await ui.openFile('good.idenfy.json');
-    await ui.runCommand('iDenfy: Create Session');
-    const created = await ui.notifications({ hasText: 'session created', timeout: 30_000 });
-    const scanRef = /scanRef ([0-9a-f-]{36})/.exec(created.join(' '))?.[1];
-    assert.ok(scanRef, `no scanRef in ${created.join(' | ')}`);
+    const { scanRef, emulatorUrl } = await ui.createEmulatorSession();
     log(`created ${scanRef} on ${emulatorUrl}`);
 
     // The panel opens by itself, titled with the clientId and the short scanRef.
@@ -107,13 +98,11 @@ export default async function sessionPanel({ vsix, log }) {
     assert.equal(await panel().locator(':focus').getAttribute('id'), 'action-checkStatus');
     await ui.screenshot(`${ui.dirs.runDir}/approved.png`);
 
-    // Reload the window: the panel comes back from its saved state (the entry id) with the session.
-    // VS Code in the browser writes the layout, with each webview's state, to IndexedDB every few
-    // seconds and a reload does not wait for that write: reload once the panel and its state are stored
-    // (reloading sooner came back without the panel, or with it but not its state).
-    const entryId = await panel().locator('body').getAttribute('data-entry-id');
-    assert.ok(entryId, 'the panel names its entry');
-    await page.waitForFunction(storedByWorkbench, ['idenfy.sessionPanel', entryId], {
+    // Reload the window: the panel comes back with the session, found by its saved state (the entry id)
+    // or, when VS Code kept only the title, by that. VS Code in the browser writes its layout to
+    // IndexedDB every few seconds and a reload does not wait for the write: reload once the panel is
+    // stored (sooner, the window came back without it).
+    await page.waitForFunction(storedByWorkbench, ['idenfy.sessionPanel', scanRef.split('-')[0]], {
       timeout: 30_000,
       polling: 250,
     });

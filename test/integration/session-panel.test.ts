@@ -151,6 +151,42 @@ describe('Session panel', () => {
     assert.equal(panelOf(api, id).title, 'iDenfy session (gone)');
   });
 
+  it('restores a panel from its saved state, or from its title when VS Code kept only that', async () => {
+    const { api } = await activateExtension();
+    const created = await createSession('good.idenfy.json');
+    assert.equal(created.status, 'created', JSON.stringify(created));
+    if (created.status !== 'created') return;
+    const id = created.entryId;
+    const { title } = await panelOpened(api, id);
+    // Closed, as a reload closes it; VS Code then hands a new panel and what it saved to the serializer.
+    await vscode.window.tabGroups.close(panelTabs().filter((t) => t.label === title));
+    assert.ok(!api.sessionPanels().some((p) => p.entryId === id), 'the closed panel is still listed');
+    const restore = async (savedTitle: string, state: unknown) => {
+      const panel = vscode.window.createWebviewPanel(
+        SESSION_PANEL_VIEW_TYPE,
+        savedTitle,
+        vscode.ViewColumn.Active,
+      );
+      await api.restoreSessionPanel(panel, state);
+      return panel;
+    };
+
+    // The title kept, the page's state not (VS Code in the browser, reloaded within seconds).
+    const byTitle = await restore(title, undefined);
+    assert.equal(panelOf(api, id).title, title);
+    assert.match(panelOf(api, id).html, /<span id="clientId">user-42<\/span>/);
+    byTitle.dispose();
+
+    const byState = await restore('iDenfy session', { entryId: id });
+    assert.equal(panelOf(api, id).title, title);
+    byState.dispose();
+
+    // Neither names a session in the history: the panel says so.
+    const unknown = await restore('iDenfy: user-42 · 00000000', undefined);
+    assert.equal(panelOf(api, '').title, 'iDenfy session (gone)');
+    unknown.dispose();
+  });
+
   it('registers the serializer that restores panels after a reload, and activates for it', async () => {
     const { ext } = await activateExtension();
     assert.ok(
